@@ -1,0 +1,97 @@
+package app
+
+import (
+	"context"
+
+	"github.com/braid-org/braid/internal/domain"
+	"github.com/braid-org/braid/internal/store"
+)
+
+// Action is something an actor may do in a coalition.
+type Action string
+
+// The actions the policy knows. Each route maps to exactly one.
+const (
+	ViewCoalition    Action = "view_coalition"
+	EditCoalition    Action = "edit_coalition"
+	ManageMembers    Action = "manage_members"
+	ManagePrinciples Action = "manage_principles"
+	ViewAudit        Action = "view_audit"
+	ExportCoalition  Action = "export_coalition"
+)
+
+// allowed lists, per action, the access roles that may perform it. A deployment admin may
+// do everything. Anyone without an access role in the coalition is told it does not exist.
+var allowed = map[Action][]string{
+	ViewCoalition:    domain.AccessRoles,
+	ViewAudit:        domain.AccessRoles,
+	EditCoalition:    {domain.AccessCoordinator},
+	ManageMembers:    {domain.AccessCoordinator},
+	ManagePrinciples: {domain.AccessCoordinator, domain.AccessFacilitator},
+	ExportCoalition:  {domain.AccessCoordinator},
+}
+
+// Permission is the result of an authorization: the actor's role in the coalition.
+type Permission struct {
+	Coalition *domain.Coalition
+	Role      string // access role; "admin" for a deployment admin without one
+}
+
+// Can reports whether the permission covers action.
+func (p Permission) Can(action Action) bool {
+	if p.Role == "admin" {
+		return true
+	}
+	return domain.OneOf(p.Role, allowed[action])
+}
+
+// authorize loads the coalition and checks that actor may perform action in it. It returns
+// ENOTFOUND when the actor has no role there (so a coalition's existence is not revealed),
+// EUNAUTHORIZED for an anonymous actor and EFORBIDDEN for a role that is too weak.
+func authorize(ctx context.Context, tx *store.Tx, actor Actor, coalitionID string, action Action) (Permission, error) {
+	if actor == nil {
+		return Permission{}, domain.Errorf(domain.EUNAUTHORIZED, "Sign in to continue.")
+	}
+	c, err := tx.FindCoalition(ctx, coalitionID)
+	if err != nil {
+		return Permission{}, err
+	}
+	role, err := tx.FindAccess(ctx, c.ID, actor.ID)
+	if err != nil {
+		return Permission{}, err
+	}
+	if role == "" && actor.Admin {
+		role = "admin"
+	}
+	if role == "" {
+		return Permission{}, domain.NotFound("Coalition")
+	}
+	p := Permission{Coalition: c, Role: role}
+	if !p.Can(action) {
+		return p, domain.Errorf(domain.EFORBIDDEN, "Your role in this coalition does not allow this.")
+	}
+	return p, nil
+}
+
+// Authorize checks a permission without doing anything else, for pages that only show
+// what a role may do (which buttons to offer).
+func (a *App) Authorize(ctx context.Context, actor Actor, coalitionID string, action Action) (Permission, error) {
+	var p Permission
+	err := a.read(ctx, func(tx *store.Tx) error {
+		var err error
+		p, err = authorize(ctx, tx, actor, coalitionID, action)
+		return err
+	})
+	return p, err
+}
+
+// canActForOrganization reports whether actor represents the organization or is an admin.
+func canActForOrganization(ctx context.Context, tx *store.Tx, actor Actor, orgID string) (bool, error) {
+	if actor == nil {
+		return false, nil
+	}
+	if actor.Admin {
+		return true, nil
+	}
+	return tx.IsRepresentative(ctx, actor.ID, orgID)
+}

@@ -1,0 +1,82 @@
+package store
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/braid-org/braid/internal/domain"
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	msqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// dialect holds the few differences between SQLite and PostgreSQL. Queries are written
+// in the SQL both accept ($n placeholders, ON CONFLICT, RETURNING); what differs is here.
+type dialect struct {
+	name string
+	// migrationLock is run inside each migration transaction so that several processes
+	// starting at once migrate one after another.
+	migrationLock string
+	// caseInsensitiveLike is the operator for case-insensitive substring search.
+	caseInsensitiveLike string
+}
+
+var (
+	sqlite = dialect{
+		name:                "sqlite",
+		caseInsensitiveLike: "LIKE",
+	}
+	postgres = dialect{
+		name:                "postgres",
+		migrationLock:       "SELECT pg_advisory_xact_lock(72616964)", // "raid"
+		caseInsensitiveLike: "ILIKE",
+	}
+)
+
+// mapError turns driver errors that users can cause into domain errors, in one place.
+func (d dialect) mapError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var de *domain.Error
+	if errors.As(err, &de) {
+		return err
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch pgErr.Code {
+		case "23505":
+			return &domain.Error{Code: domain.ECONFLICT, Message: "This already exists."}
+		case "23503":
+			return &domain.Error{Code: domain.EINVALID, Message: "A referenced record does not exist."}
+		case "40001", "40P01":
+			return &domain.Error{Code: domain.ECONFLICT, Message: "Another change happened at the same time; try again."}
+		}
+		return err
+	}
+	var sqErr *msqlite.Error
+	if errors.As(err, &sqErr) {
+		switch sqErr.Code() {
+		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+			return &domain.Error{Code: domain.ECONFLICT, Message: "This already exists."}
+		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+			return &domain.Error{Code: domain.EINVALID, Message: "A referenced record does not exist."}
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return &domain.Error{Code: domain.ECONFLICT, Message: "The database is busy; try again."}
+		}
+		if strings.Contains(sqErr.Error(), "UNIQUE constraint failed") {
+			return &domain.Error{Code: domain.ECONFLICT, Message: "This already exists."}
+		}
+	}
+	return err
+}
+
+// isUndefinedTable reports whether err says a table does not exist.
+func (d dialect) isUndefinedTable(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code == "42P01"
+	}
+	return strings.Contains(err.Error(), "no such table")
+}
