@@ -57,9 +57,9 @@ func (h *Handler) parseTemplates() error {
 		},
 		"datetime": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 MST") },
 		"join":     strings.Join,
-		"pct": func(f float64) string { return fmt.Sprintf("%.1f%%", f*100) },
-		"fixed": func(f float64, digits int) string { return fmt.Sprintf("%.*f", digits, f) },
-		"has": func(list []string, v string) bool { return domain.OneOf(v, list) },
+		"pct":      func(f float64) string { return fmt.Sprintf("%.1f%%", f*100) },
+		"fixed":    func(f float64, digits int) string { return fmt.Sprintf("%.*f", digits, f) },
+		"has":      func(list []string, v string) bool { return domain.OneOf(v, list) },
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {
