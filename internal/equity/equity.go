@@ -68,9 +68,9 @@ type Group struct {
 	Quantity        float64  // The quantity summed over the group's members.
 	Share           *float64 // Quantity / total; nil when the total is 0.
 	Ratio           *float64 // Share / MembershipShare, 1 is parity; nil when the total is 0.
-	Flag            bool
-	FlagReason      string // "", ReasonUnderRepresented or ReasonOverRepresented.
-	Centred         bool   // The group is one the report centres (BIPOC-led, most impacted, small budget).
+	Flag            bool     // The group is flagged; FlagReason says why (see flags.go).
+	FlagReason      string   // "", ReasonUnderRepresented or ReasonOverRepresented.
+	Centred         bool     // The group is one the report centres (BIPOC-led, most impacted, small budget).
 }
 
 // Concentration describes how unevenly the quantity is spread over all members,

@@ -191,20 +191,11 @@ func TestConcentration(t *testing.T) {
 	}
 }
 
-// spread builds members: those of in hold the quantities qIn, those of out hold qOut.
-func spread(in Member, qIn []float64, out Member, qOut []float64) []Member {
-	var members []Member
-	for i, q := range qIn {
-		m := in
-		m.OrganizationID, m.Quantity = "in"+string(rune('a'+i)), q
-		members = append(members, m)
-	}
-	for i, q := range qOut {
-		m := out
-		m.OrganizationID, m.Quantity = "out"+string(rune('a'+i)), q
-		members = append(members, m)
-	}
-	return members
+// holding returns n quantities: the first is q, the others 0.
+func holding(q float64, n int) []float64 {
+	qs := make([]float64, n)
+	qs[0] = q
+	return qs
 }
 
 // TestFlagBoundaries checks the four-fifths rule at and just past its bounds. The
@@ -223,53 +214,57 @@ func TestFlagBoundaries(t *testing.T) {
 		reason           string
 	}{
 		// (4/10)/(5/10) = 0.8 exactly: not below 0.8.
-		{"exactly 0.8", spread(yes, []float64{1, 1, 1, 1, 0}, no, []float64{2, 2, 1, 1, 0}),
+		{"exactly 0.8", spreadMany(yes, []float64{1, 1, 1, 1, 0}, no, []float64{2, 2, 1, 1, 0}),
 			AttrBipocLed, "yes", 0.8, ""},
 		// (3/5)/(3/4) = 0.8 exactly, though float64 division gives 0.7999999999999999.
-		{"exactly 0.8, rounded below in float64", spread(yes, []float64{1, 1, 1}, no, []float64{2}),
+		{"exactly 0.8, rounded below in float64", spreadMany(yes, []float64{1, 1, 1}, no, []float64{2}),
 			AttrMostImpacted, "yes", 0.8, ""},
 		// (399/1000)/(5/10) = 0.798 < 0.8.
-		{"just below 0.8", spread(yes, []float64{399, 0, 0, 0, 0}, no, []float64{601, 0, 0, 0, 0}),
+		{"just below 0.8", spreadMany(yes, []float64{399, 0, 0, 0, 0}, no, []float64{601, 0, 0, 0, 0}),
 			AttrBipocLed, "yes", 0.798, "under_represented"},
 		// q = 3e15+1, T = 7.5e15+3: ratio 2q/T = (6e15+2)/(7.5e15+3) = 0.8 − 0.4/(7.5e15+3),
 		// 5.3e-17 below 0.8, closer than float64 can tell from 0.8 by dividing.
-		{"below 0.8 by 5e-17", spread(yes, []float64{3e15 + 1, 0, 0, 0, 0}, no, []float64{4.5e15 + 2, 0, 0, 0, 0}),
+		{"below 0.8 by 5e-17", spreadMany(yes, []float64{3e15 + 1, 0, 0, 0, 0}, no, []float64{4.5e15 + 2, 0, 0, 0, 0}),
 			AttrBudgetBand, "under_250k", (6e15 + 2) / (7.5e15 + 3), "under_represented"},
+		// n = 10007, g = 5000, q = 39972019584857, T = 99999999996416: 4·T·g − 5·q·n = 5,
+		// so the ratio q·n/(T·g) is below 4/5 by 1/(T·g) ≈ 2e-18 and rounds to 0.8 itself.
+		{"below 0.8 by 2e-18, shown as 0.8", spreadMany(yes, holding(39972019584857, 5000), no, holding(99999999996416-39972019584857, 5007)),
+			AttrBipocLed, "yes", 0.8, "under_represented"},
 		// 250k_1m holds 1 of 7 with 2 of 10 members: (1/7)/(2/10) = 5/7.
-		{"second centred band", spread(mid, []float64{1, 0}, unsaid, []float64{1, 1, 1, 1, 1, 1, 0, 0}),
+		{"second centred band", spreadMany(mid, []float64{1, 0}, unsaid, []float64{1, 1, 1, 1, 1, 1, 0, 0}),
 			AttrBudgetBand, "250k_1m", 5.0 / 7, "under_represented"},
 		// (5/10)/(4/10) = 1.25 exactly: not above 1.25.
-		{"exactly 1.25", spread(no, []float64{2, 2, 1, 0}, yes, []float64{1, 1, 1, 1, 1, 0}),
+		{"exactly 1.25", spreadMany(no, []float64{2, 2, 1, 0}, yes, []float64{1, 1, 1, 1, 1, 0}),
 			AttrBipocLed, "no", 1.25, ""},
 		// (5/12)/(1/3) = 1.25 exactly, though float64 division gives 1.2500000000000002.
-		{"exactly 1.25, rounded above in float64", spread(no, []float64{5}, yes, []float64{4, 3}),
+		{"exactly 1.25, rounded above in float64", spreadMany(no, []float64{5}, yes, []float64{4, 3}),
 			AttrMostImpacted, "no", 1.25, ""},
 		// (501/1000)/(4/10) = 1.2525 > 1.25.
-		{"just above 1.25", spread(no, []float64{501, 0, 0, 0}, yes, []float64{499, 0, 0, 0, 0, 0}),
+		{"just above 1.25", spreadMany(no, []float64{501, 0, 0, 0}, yes, []float64{499, 0, 0, 0, 0, 0}),
 			AttrBudgetBand, "over_5m", 1.2525, "over_represented"},
 		// 1m_5m holds 3 of 4 with 1 of 2 members: (3/4)/(1/2) = 1.5.
-		{"second advantaged band", spread(big, []float64{3}, yes, []float64{1}),
+		{"second advantaged band", spreadMany(big, []float64{3}, yes, []float64{1}),
 			AttrBudgetBand, "1m_5m", 1.5, "over_represented"},
 		// Centred groups are never over-flagged, advantaged ones never under-flagged:
 		// bipoc yes holds 1 of 1 with 1 of 2 members, ratio 2; bipoc no holds 0, ratio 0.
-		{"centred group above parity", spread(yes, []float64{1}, no, []float64{0}),
+		{"centred group above parity", spreadMany(yes, []float64{1}, no, []float64{0}),
 			AttrBipocLed, "yes", 2, ""},
-		{"advantaged group below parity", spread(yes, []float64{1}, no, []float64{0}),
+		{"advantaged group below parity", spreadMany(yes, []float64{1}, no, []float64{0}),
 			AttrBipocLed, "no", 0, ""},
 		// not_said is never flagged: ratio 0 (0 of 3) and ratio 2 (3 of 3, half the members).
-		{"not said below", spread(unsaid, []float64{0}, yes, []float64{3}),
+		{"not said below", spreadMany(unsaid, []float64{0}, yes, []float64{3}),
 			AttrBipocLed, "not_said", 0, ""},
-		{"not said above", spread(unsaid, []float64{3}, no, []float64{0}),
+		{"not said above", spreadMany(unsaid, []float64{3}, no, []float64{0}),
 			AttrBudgetBand, "not_said", 2, ""},
 		// Tenths of an hour: 1.2 of 3 hours with 1 of 2 members is (1.2/3)/(1/2) = 0.8 in
 		// decimals, but 1.2 is stored as 1.19999…, so the float64 ratio is just below 0.8.
-		{"decimal 0.8 stored below 0.8", spread(yes, []float64{1.2}, no, []float64{1.8}),
+		{"decimal 0.8 stored below 0.8", spreadMany(yes, []float64{1.2}, no, []float64{1.8}),
 			AttrBipocLed, "yes", 0.8, ""},
 		// 1.2 of 1.2 + 3 + 0.3 = 4.5 hours, 1 of 3 members: (1.2/4.5)/(1/3) = 0.8; the sum rounds.
-		{"decimal 0.8 with a rounded sum", spread(yes, []float64{1.2}, no, []float64{3, 0.3}),
+		{"decimal 0.8 with a rounded sum", spreadMany(yes, []float64{1.2}, no, []float64{3, 0.3}),
 			AttrBipocLed, "yes", 0.8, ""},
 		// (1.1/3)/(1/2) = 0.7333…: fractional data is still flagged when clearly below.
-		{"decimal below 0.8", spread(yes, []float64{1.1}, no, []float64{1.9}),
+		{"decimal below 0.8", spreadMany(yes, []float64{1.1}, no, []float64{1.9}),
 			AttrBipocLed, "yes", 2.2 / 3, "under_represented"},
 	}
 	for _, tt := range tests {

@@ -56,6 +56,7 @@ func resolve(m Member) ([3]uint8, error) {
 	return cells, nil
 }
 
+// orNotSaid returns v, or ValueNotSaid when v is empty.
 func orNotSaid(v string) string {
 	if v == "" {
 		return ValueNotSaid
@@ -63,6 +64,7 @@ func orNotSaid(v string) string {
 	return v
 }
 
+// groupIndex returns the index in groupDefs of the group attribute=value.
 func groupIndex(attribute, value string) (uint8, bool) {
 	for i, d := range groupDefs {
 		if d.attribute == attribute && d.value == value {
