@@ -56,6 +56,9 @@ func (tx *Tx) UpdateCoalition(ctx context.Context, c *domain.Coalition, expectVe
 		geography = $5, phase = $6, public = $7, version = version + 1, updated_at = $8 WHERE id = $9 AND version = $10`,
 		c.Name, c.Goal, c.TheoryOfChange, jsonCol{c.IssueAreas}, c.Geography, c.Phase, c.Public, formatTime(tx.Now), c.ID, expectVersion)
 	if err := mustAffect(res, err, "Coalition"); err != nil {
+		if domain.ErrorCode(err) != domain.ENOTFOUND {
+			return err
+		}
 		if _, ferr := tx.FindCoalition(ctx, c.ID); ferr == nil {
 			return domain.Errorf(domain.EPRECONDITION, "Someone else changed this coalition; reload to see their change.")
 		}

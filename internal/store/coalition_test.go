@@ -154,8 +154,8 @@ func TestCoalition_ListPublic(t *testing.T) {
 		b := createCoalition(t, db, "Bravo")
 		createCoalition(t, db, "Alpha")
 		hidden := createCoalition(t, db, "Hidden")
+		b.Public, hidden.Public = true, false
 		for _, c := range []*domain.Coalition{b, hidden} {
-			c.Public = c == b
 			mustWrite(t, db, func(tx *store.Tx) error { return tx.UpdateCoalition(ctx, c, c.Version) })
 		}
 		mustRead(t, db, func(tx *store.Tx) error {

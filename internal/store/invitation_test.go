@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"context"
 	"strconv"
 	"sync"
 	"testing"
@@ -102,10 +103,12 @@ func TestInvitation_ListNewestFirst(t *testing.T) {
 // the loser's membership must be rolled back with it.
 func TestInvitation_ConcurrentAcceptanceHasOneWinner(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		c := createCoalition(t, db, "Clean Air")
-		orgs := []*domain.Organization{createOrganization(t, db, "First Org"), createOrganization(t, db, "Second Org")}
 		for round := range 5 {
-			inv := createInvitation(t, db, c.ID, "Anyone", "race-"+strconv.Itoa(round))
+			suffix := " " + strconv.Itoa(round)
+			c := createCoalition(t, db, "Clean Air"+suffix)
+			orgs := []*domain.Organization{createOrganization(t, db, "First"+suffix), createOrganization(t, db, "Second"+suffix)}
+			hash := "race-" + strconv.Itoa(round)
+			createInvitation(t, db, c.ID, "Anyone", hash)
 			errs := make([]error, len(orgs))
 			start := make(chan struct{})
 			var wg sync.WaitGroup
@@ -113,19 +116,7 @@ func TestInvitation_ConcurrentAcceptanceHasOneWinner(t *testing.T) {
 				wg.Go(func() {
 					<-start
 					errs[i] = db.Write(t.Context(), func(tx *store.Tx) error {
-						ctx := t.Context()
-						found, err := tx.FindInvitationByTokenHash(ctx, "race-"+strconv.Itoa(round))
-						if err != nil {
-							return err
-						}
-						if found.AcceptedAt != nil {
-							return domain.Errorf(domain.ECONFLICT, "already used")
-						}
-						m := &domain.Membership{CoalitionID: c.ID, OrganizationID: org.ID, Role: found.Role}
-						if err := tx.CreateMembership(ctx, m); err != nil {
-							return err
-						}
-						return tx.MarkInvitationAccepted(ctx, inv.ID, m.ID)
+						return acceptInvitation(tx, hash, org.ID)
 					})
 				})
 			}
@@ -148,13 +139,23 @@ func TestInvitation_ConcurrentAcceptanceHasOneWinner(t *testing.T) {
 			if n != 1 {
 				t.Fatalf("round %d: %d memberships exist, want only the winner's", round, n)
 			}
-			// Reset for the next round: remove the winner's membership by marking it left
-			// would still count for uniqueness, so use fresh organizations instead.
-			orgs = []*domain.Organization{
-				createOrganization(t, db, "First Org "+strconv.Itoa(round)),
-				createOrganization(t, db, "Second Org "+strconv.Itoa(round)),
-			}
-			c = createCoalition(t, db, "Clean Air "+strconv.Itoa(round))
 		}
 	})
+}
+
+// acceptInvitation does what the accept use case does: check, join, mark used.
+func acceptInvitation(tx *store.Tx, hash, orgID string) error {
+	ctx := context.Background()
+	inv, err := tx.FindInvitationByTokenHash(ctx, hash)
+	if err != nil {
+		return err
+	}
+	if inv.AcceptedAt != nil {
+		return domain.Errorf(domain.ECONFLICT, "This invitation has already been used.")
+	}
+	m := &domain.Membership{CoalitionID: inv.CoalitionID, OrganizationID: orgID, Role: inv.Role}
+	if err := tx.CreateMembership(ctx, m); err != nil {
+		return err
+	}
+	return tx.MarkInvitationAccepted(ctx, inv.ID, m.ID)
 }

@@ -57,6 +57,9 @@ func (tx *Tx) UpdateMembership(ctx context.Context, m *domain.Membership, expect
 		version = version + 1 WHERE id = $6 AND coalition_id = $7 AND version = $8`,
 		m.Role, m.MostImpacted, m.Status, m.StatusReason, formatTimePtr(m.LeftAt), m.ID, m.CoalitionID, expectVersion)
 	if err := mustAffect(res, err, "Membership"); err != nil {
+		if domain.ErrorCode(err) != domain.ENOTFOUND {
+			return err
+		}
 		if _, ferr := tx.FindMembership(ctx, m.CoalitionID, m.ID); ferr == nil {
 			return domain.Errorf(domain.EPRECONDITION, "Someone else changed this membership; reload to see their change.")
 		}

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -218,6 +219,40 @@ func TestPeople_ListPeopleOfCoalition(t *testing.T) {
 			}
 			if p := people[1]; p.PersonID != cruz.ID || p.OrganizationID != member.ID || p.Title != "Lead" || !p.Representative {
 				t.Errorf("Cruz's row = %+v", p)
+			}
+			return nil
+		})
+	})
+}
+
+func TestOrganization_CoalitionLinks(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := t.Context()
+		ana := createUser(t, db, "ana@example.org", "Ana")
+		shared, elsewhere := createCoalition(t, db, "Shared"), createCoalition(t, db, "Elsewhere")
+		inShared, inBoth := createOrganization(t, db, "In Shared"), createOrganization(t, db, "In Both")
+		outside, loner := createOrganization(t, db, "Outside"), createOrganization(t, db, "Loner")
+		createMembership(t, db, shared.ID, inShared.ID)
+		createMembership(t, db, shared.ID, inBoth.ID)
+		createMembership(t, db, elsewhere.ID, inBoth.ID)
+		createMembership(t, db, elsewhere.ID, outside.ID)
+		mustWrite(t, db, func(tx *store.Tx) error {
+			return tx.SetAccess(ctx, domain.CoalitionAccess{CoalitionID: shared.ID, UserID: ana.ID, Role: domain.AccessObserver})
+		})
+		mustRead(t, db, func(tx *store.Tx) error {
+			for org, want := range map[*domain.Organization]bool{inShared: true, inBoth: true, outside: false, loner: false} {
+				if got, err := tx.SharesCoalition(ctx, ana.ID, org.ID); err != nil || got != want {
+					t.Errorf("SharesCoalition(Ana, %s) = %v, %v; want %v", org.Name, got, err, want)
+				}
+			}
+			both := []string{shared.ID, elsewhere.ID}
+			slices.Sort(both)
+			ids, err := tx.CoalitionIDsOfOrganization(ctx, inBoth.ID)
+			if diff := cmp.Diff(both, ids); err != nil || diff != "" {
+				t.Errorf("CoalitionIDsOfOrganization: %v (-want +got):\n%s", err, diff)
+			}
+			if ids, err := tx.CoalitionIDsOfOrganization(ctx, loner.ID); err != nil || len(ids) != 0 {
+				t.Errorf("CoalitionIDsOfOrganization(loner) = %v, %v; want none", ids, err)
 			}
 			return nil
 		})
