@@ -106,7 +106,7 @@ func (o *Organization) Validate() error {
 		v.Add("skills", "Too many skills.")
 	}
 	for _, s := range o.Skills {
-		if s.Name == "" || utf8.RuneCountInString(s.Name) > MaxName {
+		if s.Name == "" || utf8.RuneCountInString(s.Name) > MaxName || strings.ContainsFunc(s.Name, isControl) {
 			v.Add("skills", "Each skill needs a name of at most 200 characters.")
 			break
 		}
@@ -133,7 +133,15 @@ func CheckText(v *Validation, field, s string, min, max int) {
 		v.Add(field, "This text is too long.")
 	} else if !utf8.ValidString(s) {
 		v.Add(field, "This text is not valid UTF-8.")
+	} else if strings.ContainsFunc(s, isControl) {
+		v.Add(field, "This text contains control characters.")
 	}
+}
+
+// isControl reports control characters other than tab and line breaks; PostgreSQL
+// rejects NUL in text, and none of them belongs in a name or a mission.
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
 }
 
 // CheckList validates a list of short labels.
@@ -145,6 +153,10 @@ func CheckList(v *Validation, field string, list []string) {
 	for _, s := range list {
 		if utf8.RuneCountInString(s) > MaxName {
 			v.Add(field, "An entry is too long.")
+			return
+		}
+		if !utf8.ValidString(s) || strings.ContainsFunc(s, isControl) {
+			v.Add(field, "An entry contains characters that are not allowed.")
 			return
 		}
 	}
