@@ -1,0 +1,300 @@
+package app_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/braid-org/braid/internal/app"
+	"github.com/braid-org/braid/internal/bundle"
+	"github.com/braid-org/braid/internal/demo"
+	"github.com/braid-org/braid/internal/domain"
+	"github.com/braid-org/braid/internal/store"
+	"github.com/braid-org/braid/internal/store/storetest"
+	"github.com/google/go-cmp/cmp"
+)
+
+// bundleSource loads the demo ecosystem and returns the app, its coordinator and the
+// coalitions by name.
+func bundleSource(t *testing.T, db *store.DB) (*app.App, *domain.User, map[string]string) {
+	t.Helper()
+	a := newApp(t, db)
+	if _, err := demo.Seed(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	u, err := a.Authenticate(ctx, demo.CoordinatorEmail, demo.DemoPassword, "192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := a.Coalitions(ctx, u, "", 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{}
+	for _, c := range page.Items {
+		ids[c.Name] = c.ID
+	}
+	return a, u, ids
+}
+
+// bundleTarget opens an empty database of the same kind with an admin account.
+func bundleTarget(t *testing.T, like *store.DB) (*app.App, *domain.User, *store.DB) {
+	t.Helper()
+	db := storetest.Open(t, like.Dialect())
+	a := newApp(t, db)
+	return a, mustUser(t, a, "admin@example.org", true), db
+}
+
+func exportRaw(t *testing.T, a *app.App, actor *domain.User, coalitionID string) []byte {
+	t.Helper()
+	b, err := a.ExportCoalition(ctx, actor, coalitionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := bundle.Encode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
+func rowCounts(t *testing.T, db *store.DB) map[string]int {
+	t.Helper()
+	var n map[string]int
+	if err := db.Read(ctx, func(tx *store.Tx) error {
+		var err error
+		n, err = tx.CountRows(ctx)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// editBundle decodes raw, lets edit change it and encodes it again.
+func editBundle(t *testing.T, raw []byte, edit func(doc map[string]any)) []byte {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var doc map[string]any
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	edit(doc)
+	out, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// item returns doc[list][i] as an object.
+func item(doc map[string]any, list string, i int) map[string]any {
+	return doc[list].([]any)[i].(map[string]any)
+}
+
+var exportedAtLine = regexp.MustCompile(`(?m)^  "exported_at": ".*",$`)
+
+func TestBundle_ExportImportExportIsIdentical(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		src, coordinator, ids := bundleSource(t, db)
+		dst, admin, dstDB := bundleTarget(t, db)
+		for _, name := range []string{"Rooted Homes Coalition", "Riders First Transit Table"} {
+			first := exportRaw(t, src, coordinator, ids[name])
+			c, err := dst.ImportBundle(ctx, admin, first)
+			if err != nil {
+				t.Fatalf("import %s: %v", name, err)
+			}
+			second := exportRaw(t, dst, admin, c.ID)
+			if len(exportedAtLine.FindAll(first, -1)) != 1 {
+				t.Fatalf("no exported_at line in the bundle")
+			}
+			// exported_at is the only field that may differ.
+			a, b := exportedAtLine.ReplaceAll(first, nil), exportedAtLine.ReplaceAll(second, nil)
+			if !bytes.Equal(a, b) {
+				t.Errorf("%s: export → import → export differs (-first +second):\n%s", name, cmp.Diff(string(a), string(b)))
+			}
+			if p, err := dst.Authorize(ctx, admin, c.ID, app.ManageMembers); err != nil || p.Role != domain.AccessCoordinator {
+				t.Errorf("importer's role = %+v, %v; want coordinator", p, err)
+			}
+			log, err := dst.AuditLog(ctx, admin, c.ID, 0, 5)
+			if err != nil || len(log) == 0 || log[0].Action != "coalition.import" {
+				t.Errorf("audit log = %+v, %v; want coalition.import", log, err)
+			}
+		}
+		// Riders First shares three organizations (and their people) with Rooted Homes:
+		// they are reused, not copied. 13 + 10 - 3 = 20 organizations.
+		n := rowCounts(t, dstDB)
+		if n["organizations"] != 20 {
+			t.Errorf("organizations = %d, want 20", n["organizations"])
+		}
+		var accounts int
+		if err := dstDB.Read(ctx, func(tx *store.Tx) error {
+			var err error
+			accounts, err = tx.CountUsers(ctx)
+			return err
+		}); err != nil || accounts != 1 {
+			t.Errorf("accounts = %d (%v), want only the admin: accounts are not exported", accounts, err)
+		}
+	})
+}
+
+func TestImportBundle_BadBundleListsProblemsAndWritesNothing(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		src, coordinator, ids := bundleSource(t, db)
+		raw := exportRaw(t, src, coordinator, ids["Rooted Homes Coalition"])
+		dst, admin, dstDB := bundleTarget(t, db)
+		before := rowCounts(t, dstDB)
+
+		bad := editBundle(t, raw, func(doc map[string]any) {
+			item(doc, "memberships", 3)["role"] = "boss"
+			item(doc, "memberships", 5)["organization_id"] = "nowhere"
+			item(doc, "adoptions", 0)["principle_version_id"] = "gone"
+			item(doc, "people", 2)["name"] = " "
+			item(doc, "organizations", 4)["budget_band"] = "huge"
+		})
+		_, err := dst.ImportBundle(ctx, admin, bad)
+		wantCode(t, err, domain.EINVALID)
+		fields := map[string]string{}
+		for _, f := range domain.ErrorFields(err) {
+			fields[f.Field] = f.Message
+		}
+		for _, path := range []string{"/memberships/3/role", "/memberships/5/organization_id", "/adoptions/0/principle_version_id",
+			"/people/2/name", "/organizations/4/budget_band"} {
+			if fields[path] == "" {
+				t.Errorf("no problem at %s; got %v", path, fields)
+			}
+		}
+
+		// An organization with the same id but another name is here already: a clash
+		// found in the database, reported by path too.
+		parsed, problems := bundle.Parse(raw)
+		if problems != nil {
+			t.Fatal(problems)
+		}
+		clash := &domain.Organization{ID: parsed.Organizations[0].ID, Name: "Somebody Else"}
+		clash.Normalize()
+		if err := dstDB.Write(ctx, func(tx *store.Tx) error { return tx.CreateOrganization(ctx, clash) }); err != nil {
+			t.Fatal(err)
+		}
+		before = rowCounts(t, dstDB)
+		_, err = dst.ImportBundle(ctx, admin, raw)
+		wantCode(t, err, domain.EINVALID)
+		if f := domain.ErrorFields(err); len(f) != 1 || f[0].Field != "/organizations/0/name" || !strings.Contains(f[0].Message, "Somebody Else") {
+			t.Errorf("fields = %v, want /organizations/0/name", f)
+		}
+		if diff := cmp.Diff(before, rowCounts(t, dstDB)); diff != "" {
+			t.Errorf("a refused import wrote rows (-before +after):\n%s", diff)
+		}
+	})
+}
+
+func TestImportBundle_RefusesUnknownFieldsAndTrailingData(t *testing.T) {
+	src, coordinator, ids := bundleSource(t, storetest.MustOpenDB(t))
+	raw := exportRaw(t, src, coordinator, ids["Riders First Transit Table"])
+	dst, admin, dstDB := bundleTarget(t, storetest.MustOpenDB(t))
+	before := rowCounts(t, dstDB)
+	for name, bad := range map[string][]byte{
+		"/memberships/0/colour": editBundle(t, raw, func(doc map[string]any) { item(doc, "memberships", 0)["colour"] = "red" }),
+		"":                      append(bytes.Clone(raw), []byte(`{"format": "braid.bundle"}`)...),
+	} {
+		_, err := dst.ImportBundle(ctx, admin, bad)
+		wantCode(t, err, domain.EINVALID)
+		if f := domain.ErrorFields(err); len(f) != 1 || f[0].Field != name {
+			t.Errorf("fields = %v, want one at %q", f, name)
+		}
+	}
+	if diff := cmp.Diff(before, rowCounts(t, dstDB)); diff != "" {
+		t.Errorf("a refused import wrote rows (-before +after):\n%s", diff)
+	}
+}
+
+func TestImportBundle_TwiceIsConflict(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		src, coordinator, ids := bundleSource(t, db)
+		raw := exportRaw(t, src, coordinator, ids["Shared Ground Economic Development Network"])
+		dst, admin, dstDB := bundleTarget(t, db)
+		if _, err := dst.ImportBundle(ctx, admin, raw); err != nil {
+			t.Fatal(err)
+		}
+		before := rowCounts(t, dstDB)
+		_, err := dst.ImportBundle(ctx, admin, raw)
+		wantCode(t, err, domain.ECONFLICT)
+		if diff := cmp.Diff(before, rowCounts(t, dstDB)); diff != "" {
+			t.Errorf("the second import wrote rows (-before +after):\n%s", diff)
+		}
+		// Into the database it came from, too: the coalition is there.
+		_, err = src.ImportBundleAsSystem(ctx, raw)
+		wantCode(t, err, domain.ECONFLICT)
+	})
+}
+
+func TestImportBundle_TakenSlugAndShortIDs(t *testing.T) {
+	src, coordinator, ids := bundleSource(t, storetest.MustOpenDB(t))
+	raw := exportRaw(t, src, coordinator, ids["Rooted Homes Coalition"])
+	raw = editBundle(t, raw, func(doc map[string]any) { doc["coalition"].(map[string]any)["id"] = "c1" })
+	dst, admin, _ := bundleTarget(t, storetest.MustOpenDB(t))
+	mustCoalition(t, dst, admin, "Rooted Homes Coalition") // takes the slug rooted-homes-coalition
+	c, err := dst.ImportBundleAsSystem(ctx, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ID != "c1" || !strings.HasPrefix(c.Slug, "rooted-homes-coalition-") {
+		t.Errorf("imported coalition %q with slug %q, want id c1 and a new slug", c.ID, c.Slug)
+	}
+	access, err := dst.Access(ctx, admin, c.ID)
+	if err != nil || len(access) != 0 {
+		t.Errorf("access after a system import = %v, %v; want nobody", access, err)
+	}
+}
+
+func TestImportBundle_Authorization(t *testing.T) {
+	src, coordinator, ids := bundleSource(t, storetest.MustOpenDB(t))
+	raw := exportRaw(t, src, coordinator, ids["Riders First Transit Table"])
+	dst, _, _ := bundleTarget(t, storetest.MustOpenDB(t))
+	_, err := dst.ImportBundle(ctx, nil, raw)
+	wantCode(t, err, domain.EUNAUTHORIZED)
+	_, err = dst.ImportBundle(ctx, mustUser(t, dst, "someone@example.org", false), raw)
+	wantCode(t, err, domain.EFORBIDDEN)
+}
+
+func TestExportCoalition_Authorization(t *testing.T) {
+	a, coordinator, ids := bundleSource(t, storetest.MustOpenDB(t))
+	housing := ids["Rooted Homes Coalition"]
+	member, err := a.Authenticate(ctx, demo.MemberEmail, demo.DemoPassword, "192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := mustUser(t, a, "elsewhere@example.org", false)
+	mustCoalition(t, a, elsewhere, "Another Coalition")
+	admin := mustUser(t, a, "admin@example.org", true)
+	for _, c := range []struct {
+		name        string
+		actor       *domain.User
+		coalitionID string
+		code        string
+	}{
+		{"coordinator", coordinator, housing, ""},
+		{"admin without a role", admin, housing, ""},
+		{"coordinator of another coalition", elsewhere, housing, domain.ENOTFOUND},
+		{"member of the coalition", member, housing, domain.EFORBIDDEN},
+		{"member, coalition without them", member, ids["Shared Ground Economic Development Network"], domain.ENOTFOUND},
+		{"anonymous", nil, housing, domain.EUNAUTHORIZED},
+		{"unknown coalition", coordinator, "no-such-coalition", domain.ENOTFOUND},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b, err := a.ExportCoalition(ctx, c.actor, c.coalitionID)
+			if got := domain.ErrorCode(err); got != c.code {
+				t.Fatalf("error = %v, want code %q", err, c.code)
+			}
+			if c.code == "" && (b == nil || b.Coalition.ID != housing) {
+				t.Errorf("bundle = %+v", b)
+			}
+		})
+	}
+	if b, err := a.ExportCoalitionAsSystem(ctx, housing); err != nil || b.Coalition.ID != housing {
+		t.Errorf("ExportCoalitionAsSystem = %v", err)
+	}
+}

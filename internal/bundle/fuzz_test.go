@@ -1,0 +1,49 @@
+package bundle
+
+import (
+	"bytes"
+	"testing"
+)
+
+// FuzzImportBundle feeds arbitrary bytes to the import's parser. Parse must never panic;
+// it returns a bundle or problems, never both or neither; and a bundle it accepts
+// encodes to a document it accepts again, unchanged (normalization is idempotent).
+func FuzzImportBundle(f *testing.F) {
+	valid := mustEncode(f, sampleBundle())
+	f.Add(valid)
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`[]`))
+	f.Add([]byte(`{"format":"braid.bundle","version":1}`))
+	f.Add([]byte(`{"format":"braid.bundle","version":2}`))
+	f.Add(bytes.Replace(valid, []byte(`"member"`), []byte(`"boss"`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"org-a"`), []byte(`"org-z"`), 2))
+	f.Add(bytes.Replace(valid, []byte(`"2024-`), []byte(`"0001-`), 3))
+	f.Add(bytes.Replace(valid, []byte(`"version": 2`), []byte(`"version": 7`), 1))
+	f.Add(append(bytes.Clone(valid), '{', '}'))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		b, problems := Parse(raw)
+		if (b == nil) == (len(problems) == 0) {
+			t.Fatalf("Parse returned bundle %v with %d problems", b != nil, len(problems))
+		}
+		for _, p := range problems {
+			if p.Message == "" {
+				t.Fatalf("problem without a message at %q", p.Path)
+			}
+		}
+		if b == nil {
+			return
+		}
+		_ = b.Contents()
+		out, err := Encode(b)
+		if err != nil {
+			t.Fatalf("Encode of an accepted bundle: %v", err)
+		}
+		b2, problems := Parse(out)
+		if problems != nil {
+			t.Fatalf("re-encoded bundle refused: %v\n%s", problems, out)
+		}
+		if again, _ := Encode(b2); !bytes.Equal(out, again) {
+			t.Fatalf("re-encoding changed the bundle:\n%s\n%s", out, again)
+		}
+	})
+}

@@ -1,0 +1,115 @@
+package bundle
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// SchemaJSON is the JSON Schema (draft 2020-12) of a version 1 bundle.
+//
+//go:embed schema/bundle-v1.schema.json
+var SchemaJSON []byte
+
+// SchemaURL is the schema's $id.
+const SchemaURL = "https://github.com/braid-org/braid/internal/bundle/schema/bundle-v1.schema.json"
+
+// Problem is one thing wrong with a bundle. Path is a JSON pointer (RFC 6901) to the
+// offending value, such as /memberships/3/role; "" is the whole document.
+type Problem struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+// maxProblems bounds the problems reported for one document, so that a large broken
+// file gives a readable answer.
+const maxProblems = 100
+
+// Validate returns every problem with raw as a version 1 bundle, nil when it has none.
+// It checks the schema, then references between records, duplicate ids and the
+// domain's validation of every record.
+func Validate(raw []byte) []Problem {
+	_, problems := Parse(raw)
+	return problems
+}
+
+// Parse decodes and validates raw. It returns the bundle, normalized as the domain
+// normalizes its records (trimmed text, de-duplicated labels, UTC times), when there is
+// no problem, and otherwise nil and the problems in document order. It refuses
+// documents larger than MaxBundleBytes, unknown fields and anything after the document.
+func Parse(raw []byte) (*Bundle, []Problem) {
+	if len(raw) > MaxBundleBytes {
+		return nil, []Problem{{"", fmt.Sprintf("The bundle is larger than %d MiB.", MaxBundleBytes>>20)}}
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		return nil, []Problem{{"", "This is not a JSON document: " + err.Error()}}
+	}
+	if p := checkHeader(doc); p != nil {
+		return nil, []Problem{*p}
+	}
+	r := newReport()
+	r.validateSchema(doc)
+	if r.paths[""] {
+		return nil, r.list()
+	}
+	if !r.empty() {
+		// Drop the values the schema refused, so that the rest can still be decoded and
+		// its references checked: one pass lists as many problems as it can.
+		for path := range r.paths {
+			prune(doc, path)
+		}
+		if raw, err = json.Marshal(doc); err != nil {
+			return nil, r.list()
+		}
+	}
+	b, err := decodeStrict(raw)
+	if err != nil {
+		r.add("", "The bundle does not match the format: "+err.Error())
+		return nil, r.list()
+	}
+	check(b, r)
+	if !r.empty() {
+		return nil, r.list()
+	}
+	return b, nil
+}
+
+// checkHeader refuses a document that is not a bundle, or a bundle of another version,
+// with one problem instead of a schema error for every field.
+func checkHeader(doc any) *Problem {
+	obj, ok := doc.(map[string]any)
+	if !ok {
+		return &Problem{"", "A bundle is a JSON object."}
+	}
+	if f, ok := obj["format"].(string); ok && f != Format {
+		return &Problem{"/format", fmt.Sprintf("This is not a Braid bundle (format %q).", f)}
+	}
+	if v, ok := obj["version"].(json.Number); ok {
+		n, ok := new(big.Rat).SetString(string(v))
+		if !ok || n.Cmp(big.NewRat(Version, 1)) != 0 {
+			return &Problem{"/version", fmt.Sprintf("This bundle is version %s; this Braid reads version %d.", v, Version)}
+		}
+	}
+	return nil
+}
+
+// decodeStrict decodes raw into a Bundle, refusing unknown fields and trailing data.
+func decodeStrict(raw []byte) (*Bundle, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	var b Bundle
+	if err := dec.Decode(&b); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("unexpected data after the bundle")
+	}
+	return &b, nil
+}

@@ -1,0 +1,147 @@
+package bundle
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+var compiledSchema = sync.OnceValue(func() *jsonschema.Schema {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(SchemaJSON))
+	if err != nil {
+		panic("bundle: embedded schema: " + err.Error())
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource(SchemaURL, doc); err != nil {
+		panic("bundle: embedded schema: " + err.Error())
+	}
+	return c.MustCompile(SchemaURL)
+})
+
+// validateSchema adds a problem for every value the schema refuses.
+func (r *report) validateSchema(doc any) {
+	err := compiledSchema().Validate(doc)
+	if ve, ok := err.(*jsonschema.ValidationError); ok {
+		r.schemaError(ve)
+	} else if err != nil {
+		r.add("", err.Error())
+	}
+}
+
+// schemaError adds the leaf errors of a schema validation, one problem per value.
+func (r *report) schemaError(e *jsonschema.ValidationError) {
+	if len(e.Causes) > 0 {
+		for _, c := range e.Causes {
+			r.schemaError(c)
+		}
+		return
+	}
+	path := pointer(e.InstanceLocation)
+	switch k := e.ErrorKind.(type) {
+	case *kind.AdditionalProperties:
+		for _, p := range k.Properties {
+			r.add(path+"/"+escape(p), "This field is not part of the bundle format.")
+		}
+	case *kind.Required:
+		for _, p := range k.Missing {
+			r.add(path+"/"+escape(p), "This field is required.")
+		}
+	default:
+		r.add(path, schemaMessage(e.ErrorKind))
+	}
+}
+
+var printer = message.NewPrinter(language.English)
+
+// patternMessages explains the schema's patterns in words.
+var patternMessages = map[string]string{
+	"^[A-Za-z0-9_-]{1,64}$":    "Use 1 to 64 letters, digits, '-' or '_'.",
+	"^[a-z0-9]+(-[a-z0-9]+)*$": "Use lowercase letters and digits separated by single '-'.",
+}
+
+// schemaMessage says in a sentence what a schema keyword refused.
+func schemaMessage(k jsonschema.ErrorKind) string {
+	switch k := k.(type) {
+	case *kind.Pattern:
+		if msg, ok := patternMessages[k.Want]; ok {
+			return msg
+		}
+	case *kind.Type:
+		return fmt.Sprintf("Expected %s, found %s.", strings.Join(k.Want, " or "), k.Got)
+	case *kind.MinLength:
+		return "This field is required."
+	case *kind.MaxLength:
+		return fmt.Sprintf("This text is too long: %d characters, at most %d.", k.Got, k.Want)
+	case *kind.MinItems:
+		return fmt.Sprintf("Give at least %d.", k.Want)
+	case *kind.MaxItems:
+		return fmt.Sprintf("Too many entries: %d, at most %d.", k.Got, k.Want)
+	case *kind.Minimum:
+		return fmt.Sprintf("Use a number of at least %s.", k.Want.RatString())
+	case *kind.Maximum:
+		return fmt.Sprintf("Use a number of at most %s.", k.Want.RatString())
+	case *kind.Format:
+		return fmt.Sprintf("Use a date and time like 2024-03-21T17:30:00Z (%v).", k.Err)
+	}
+	msg := k.LocalizedString(printer)
+	if msg == "" {
+		return "This value is not allowed here."
+	}
+	return strings.ToUpper(msg[:1]) + msg[1:] + "."
+}
+
+// prune removes the value at a JSON pointer from doc: an object member is deleted, an
+// array element becomes null. Paths that do not exist are ignored.
+func prune(doc any, path string) {
+	if path == "" {
+		return
+	}
+	tokens := strings.Split(path[1:], "/")
+	parent := doc
+	for i, tok := range tokens {
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		last := i == len(tokens)-1
+		switch v := parent.(type) {
+		case map[string]any:
+			if last {
+				delete(v, tok)
+				return
+			}
+			parent = v[tok]
+		case []any:
+			var n int
+			if _, err := fmt.Sscanf(tok, "%d", &n); err != nil || n < 0 || n >= len(v) {
+				return
+			}
+			if last {
+				v[n] = nil
+				return
+			}
+			parent = v[n]
+		default:
+			return
+		}
+	}
+}
+
+// pointer makes a JSON pointer of path tokens.
+func pointer(tokens []string) string {
+	var sb strings.Builder
+	for _, t := range tokens {
+		sb.WriteByte('/')
+		sb.WriteString(escape(t))
+	}
+	return sb.String()
+}
+
+// escape escapes a JSON pointer token (RFC 6901).
+func escape(token string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(token, "~", "~0"), "/", "~1")
+}
