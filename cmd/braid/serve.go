@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net"
+
+	"github.com/braid-org/braid/internal/demo"
+	"github.com/braid-org/braid/internal/server"
+)
+
+func (m *Main) serve(ctx context.Context, args []string) error {
+	var cfg Config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	m.flags(fs, &cfg)
+	fs.StringVar(&cfg.Addr, "addr", envOr(m.Getenv, "BRAID_ADDR", "127.0.0.1:8080"), "address to listen on (env BRAID_ADDR)")
+	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", envBool(m.Getenv, "BRAID_SECURE_COOKIES", false), "mark cookies Secure; set when served over HTTPS (env BRAID_SECURE_COOKIES)")
+	fs.BoolVar(&cfg.Demo, "demo", envBool(m.Getenv, "BRAID_DEMO", true), "load the demo ecosystem into an empty database (env BRAID_DEMO)")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	a, err := m.open(ctx, &cfg)
+	if err != nil {
+		return err
+	}
+	log := cfg.logger(m.Stderr)
+	showDemo := false
+	if cfg.Demo {
+		empty, err := a.IsEmpty(ctx)
+		if err != nil {
+			return err
+		}
+		if empty {
+			if _, err := demo.Seed(ctx, a); err != nil {
+				return fmt.Errorf("load demo data: %w", err)
+			}
+		}
+		if showDemo, err = a.UserExists(ctx, demo.CoordinatorEmail); err != nil {
+			return err
+		}
+	}
+	srv, err := server.New(a, server.Config{SecureCookies: cfg.SecureCookies, Log: log})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	addr := "http://" + ln.Addr().String()
+	fmt.Fprintf(m.Stdout, "Braid is running at %s (database: %s)\n", addr, a.DB().Dialect())
+	if showDemo {
+		fmt.Fprintf(m.Stdout, "Demo sign-in: %s / %s (coordinator), %s / %s (member)\n",
+			demo.CoordinatorEmail, demo.DemoPassword, demo.MemberEmail, demo.DemoPassword)
+	}
+	if m.ready != nil {
+		m.ready <- addr
+	}
+	err = srv.Run(ctx, ln)
+	log.Info("stopped")
+	return err
+}
