@@ -20,12 +20,8 @@ func (a *App) ExportCoalition(ctx context.Context, actor Actor, coalitionID stri
 		if err != nil {
 			return err
 		}
-		c, err := coalitionContents(ctx, tx, p.Coalition)
-		if err != nil {
-			return err
-		}
-		b = bundle.New(c, tx.Now)
-		return nil
+		b, err = exportBundle(ctx, tx, p.Coalition)
+		return err
 	})
 	return b, err
 }
@@ -40,17 +36,22 @@ func (a *App) ExportCoalitionAsSystem(ctx context.Context, coalitionID string) (
 		if err != nil {
 			return err
 		}
-		contents, err := coalitionContents(ctx, tx, c)
-		if err != nil {
-			return err
-		}
-		b = bundle.New(contents, tx.Now)
-		return nil
+		b, err = exportBundle(ctx, tx, c)
+		return err
 	})
 	return b, err
 }
 
-// coalitionContents reads everything a bundle holds about a coalition.
+// exportBundle reads everything a bundle holds about a coalition.
+func exportBundle(ctx context.Context, tx *store.Tx, c *domain.Coalition) (*bundle.Bundle, error) {
+	contents, err := coalitionContents(ctx, tx, c)
+	if err != nil {
+		return nil, err
+	}
+	return bundle.New(contents, tx.Now), nil
+}
+
+// coalitionContents reads a coalition's records as domain values.
 func coalitionContents(ctx context.Context, tx *store.Tx, c *domain.Coalition) (bundle.Contents, error) {
 	out := bundle.Contents{Coalition: *c}
 	ms, err := tx.ListMemberships(ctx, c.ID, "", 0)

@@ -41,8 +41,10 @@ func Validate(raw []byte) []Problem {
 
 // Parse decodes and validates raw. It returns the bundle, normalized as the domain
 // normalizes its records (trimmed text, de-duplicated labels, UTC times), when there is
-// no problem, and otherwise nil and the problems in document order. It refuses
-// documents larger than MaxBundleBytes, unknown fields and anything after the document.
+// no problem, and otherwise nil and the problems sorted by path (array indexes as
+// numbers). It refuses documents larger than MaxBundleBytes, unknown fields and
+// anything after the document. The bundle keeps the order of the document's arrays, so
+// a path such as /memberships/3 names the same record in the bundle.
 func Parse(raw []byte) (*Bundle, []Problem) {
 	if len(raw) > MaxBundleBytes {
 		return nil, []Problem{{"", fmt.Sprintf("The bundle is larger than %d MiB.", MaxBundleBytes>>20)}}

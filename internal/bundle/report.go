@@ -63,7 +63,7 @@ func (r *report) addUnlessCovered(path, message string) {
 	}
 }
 
-// list returns the problems in document order (array indexes compared as numbers),
+// list returns the problems sorted by path (array indexes compared as numbers),
 // at most maxProblems of them and then a note of how many more there are.
 func (r *report) list() []Problem {
 	out := slices.Clone(r.problems)

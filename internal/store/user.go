@@ -68,11 +68,18 @@ func (tx *Tx) CreateAPIToken(ctx context.Context, t *domain.APIToken, hash strin
 	return err
 }
 
-// FindUserByTokenHash returns the owner of a token (ENOTFOUND); TouchAPIToken marks it used.
-func (tx *Tx) FindUserByTokenHash(ctx context.Context, hash string) (*domain.User, error) {
-	u, err := scanUser(tx.queryRow(ctx, `SELECT u.id, u.email, u.name, u.password_hash, u.admin, u.locale, u.created_at
-		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1`, hash))
-	return u, notFound(err, "Token")
+// FindUserByTokenHash returns the owner of a token and when the token was last used
+// (ENOTFOUND); TouchAPIToken marks it used.
+func (tx *Tx) FindUserByTokenHash(ctx context.Context, hash string) (*domain.User, *time.Time, error) {
+	var u domain.User
+	var last *time.Time
+	err := tx.queryRow(ctx, `SELECT u.id, u.email, u.name, u.password_hash, u.admin, u.locale, u.created_at, t.last_used_at
+		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1`, hash).Scan(
+		&u.ID, &u.Email, &u.Name, &u.PasswordHash, &u.Admin, &u.Locale, timeCol{&u.CreatedAt}, nullTimeCol{&last})
+	if err != nil {
+		return nil, nil, notFound(err, "Token")
+	}
+	return &u, last, nil
 }
 
 // TouchAPIToken records when a token was last used.

@@ -110,11 +110,11 @@ func TestAPIToken_Lifecycle(t *testing.T) {
 		wantCode(t, err, domain.ECONFLICT)
 
 		mustRead(t, db, func(tx *store.Tx) error {
-			owner, err := tx.FindUserByTokenHash(ctx, "hash-2")
-			if err != nil || owner.ID != ana.ID {
+			owner, last, err := tx.FindUserByTokenHash(ctx, "hash-2")
+			if err != nil || owner.ID != ana.ID || last != nil {
 				t.Errorf("FindUserByTokenHash(hash-2) = %v, %v; want Ana", owner, err)
 			}
-			_, err = tx.FindUserByTokenHash(ctx, "hash-unknown")
+			_, _, err = tx.FindUserByTokenHash(ctx, "hash-unknown")
 			wantCode(t, err, domain.ENOTFOUND)
 			list, err := tx.ListAPITokens(ctx, ana.ID)
 			want := []domain.APIToken{*newer, *older} // newest first
@@ -141,7 +141,7 @@ func TestAPIToken_Lifecycle(t *testing.T) {
 		err = db.Write(ctx, func(tx *store.Tx) error { return tx.DeleteAPIToken(ctx, ana.ID, older.ID) })
 		wantCode(t, err, domain.ENOTFOUND)
 		mustRead(t, db, func(tx *store.Tx) error {
-			_, err := tx.FindUserByTokenHash(ctx, "hash-1")
+			_, _, err := tx.FindUserByTokenHash(ctx, "hash-1")
 			wantCode(t, err, domain.ENOTFOUND)
 			list, err := tx.ListAPITokens(ctx, ana.ID)
 			if err != nil || len(list) != 1 || list[0].ID != newer.ID {
