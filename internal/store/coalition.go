@@ -31,11 +31,16 @@ func (tx *Tx) CreateCoalition(ctx context.Context, c *domain.Coalition) error {
 	if c.Slug == "" {
 		c.Slug = Slugify(c.Name)
 	}
-	var taken int
-	if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM coalitions WHERE slug = $1`, c.Slug).Scan(&taken); err != nil {
-		return err
-	} else if taken > 0 {
-		c.Slug += "-" + c.ID[:6]
+	// A taken slug gets a short random suffix; check again until one is free.
+	base := c.Slug
+	for {
+		var taken int
+		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM coalitions WHERE slug = $1`, c.Slug).Scan(&taken); err != nil {
+			return err
+		} else if taken == 0 {
+			break
+		}
+		c.Slug = base + "-" + NewID()[:6]
 	}
 	_, err := tx.exec(ctx, `INSERT INTO coalitions (id, slug, name, goal, theory_of_change, issue_areas, geography, phase, public,
 		version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,

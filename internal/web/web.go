@@ -53,6 +53,15 @@ func New(opts Options) (*Handler, error) {
 func (h *Handler) Register(r *httpx.Router) {
 	r.HandleFunc("GET /static/{hash}/{path...}", h.assets.serve)
 	h.registerSession(r)
+	h.registerCoalitions(r)
+	h.registerMembers(r)
+	h.registerInvitations(r)
+	h.registerAccount(r)
+	h.registerPublic(r)
+	h.registerAudit(r)
+	h.registerOrganizations(r)
+	h.registerPrinciples(r)
+	h.registerEquity(r)
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }

@@ -45,7 +45,20 @@ func Load() (*Catalog, error) {
 		return nil, err
 	}
 	for _, e := range entries {
-		if _, err := b.LoadMessageFileFS(files, "locales/"+e.Name()); err != nil {
+		raw, err := fs.ReadFile(files, "locales/"+e.Name())
+		if err != nil {
+			return nil, err
+		}
+		mf, err := i18n.ParseMessageFileBytes(raw, e.Name(), map[string]i18n.UnmarshalFunc{"json": json.Unmarshal})
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", e.Name(), err)
+		}
+		// An empty catalog adds nothing; skipping it also keeps a language that CLDR has
+		// no plural rules for (Hmong) from failing start-up before it has translations.
+		if len(mf.Messages) == 0 {
+			continue
+		}
+		if err := b.AddMessages(mf.Tag, mf.Messages...); err != nil {
 			return nil, fmt.Errorf("load %s: %w", e.Name(), err)
 		}
 	}
