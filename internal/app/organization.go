@@ -72,7 +72,11 @@ func (a *App) UpdateOrganization(ctx context.Context, actor Actor, o domain.Orga
 		if err != nil {
 			return err
 		} else if !ok {
-			if shared, _ := tx.SharesCoalition(ctx, actorID(actor), o.ID); shared {
+			shared, err := tx.SharesCoalition(ctx, actorID(actor), o.ID)
+			if err != nil {
+				return err
+			}
+			if shared {
 				return domain.Errorf(domain.EFORBIDDEN, "Only the organization's representatives can change its profile.")
 			}
 			return domain.NotFound("Organization")

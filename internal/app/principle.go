@@ -106,6 +106,9 @@ func (a *App) Adopt(ctx context.Context, actor Actor, coalitionID, membershipID,
 		if err != nil {
 			return err
 		}
+		if !m.Counts() {
+			return domain.Errorf(domain.ECONFLICT, "This organization has left the coalition, so it cannot adopt principles.")
+		}
 		if ok, err := canActForOrganization(ctx, tx, actor, m.OrganizationID); err != nil {
 			return err
 		} else if !ok {
