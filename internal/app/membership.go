@@ -289,10 +289,32 @@ func (a *App) invitedOrganization(ctx context.Context, tx *store.Tx, user *domai
 	org := &domain.Organization{Name: name, Visibility: domain.Visibility{Listed: true, Fields: []string{"mission", "issue_areas", "geographies"}}}
 	org.Normalize()
 	if err := org.Validate(); err != nil {
-		return nil, err
+		// The acceptance form asks for the organization's name as organization_name,
+		// beside the person's own name.
+		fields := domain.ErrorFields(err)
+		for i := range fields {
+			if fields[i].Field == "name" {
+				fields[i].Field = "organization_name"
+			}
+		}
+		return nil, &domain.Error{Code: domain.EINVALID, Message: domain.ErrorMessage(err), Fields: fields}
 	}
 	if err := tx.CreateOrganization(ctx, org); err != nil {
 		return nil, err
 	}
 	return org, tx.Audit(ctx, inv.CoalitionID, user.ID, "organization.create", "organization", org.ID, map[string]any{"name": org.Name})
+}
+
+// MemberCount counts a coalition's memberships that have not left.
+func (a *App) MemberCount(ctx context.Context, actor Actor, coalitionID string) (int, error) {
+	var n int
+	err := a.read(ctx, func(tx *store.Tx) error {
+		p, err := authorize(ctx, tx, actor, coalitionID, ViewCoalition)
+		if err != nil {
+			return err
+		}
+		n, err = tx.CountMemberships(ctx, p.Coalition.ID)
+		return err
+	})
+	return n, err
 }

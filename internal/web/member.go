@@ -47,24 +47,7 @@ func (h *Handler) memberList(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "member_list", p)
 }
 
-// currentMemberCount counts the memberships that have not left, reading the roster page
-// by page through the same use case as the roster.
+// currentMemberCount counts the memberships that have not left.
 func (h *Handler) currentMemberCount(r *http.Request, coalitionID string) (int, error) {
-	ctx, u := r.Context(), httpx.User(r.Context())
-	n, cursor := 0, ""
-	for {
-		page, err := h.app.Members(ctx, u, coalitionID, cursor, 200)
-		if err != nil {
-			return 0, err
-		}
-		for _, m := range page.Items {
-			if m.Counts() {
-				n++
-			}
-		}
-		if page.NextCursor == "" {
-			return n, nil
-		}
-		cursor = page.NextCursor
-	}
+	return h.app.MemberCount(r.Context(), httpx.User(r.Context()), coalitionID)
 }
