@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"path/filepath"
 	"strconv"
 
@@ -19,6 +20,7 @@ type Config struct {
 	DataDir       string
 	Addr          string
 	SecureCookies bool
+	BaseURL       string
 	Demo          bool
 	LogFormat     string
 }
@@ -49,6 +51,11 @@ func envBool(getenv func(string) string, key string, def bool) bool {
 func (c *Config) validate() error {
 	if c.Database == "" {
 		c.Database = filepath.Join(c.DataDir, "braid.db")
+	}
+	if c.BaseURL != "" {
+		if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("--base-url must be an http(s) address like https://braid.example.org, not %q", c.BaseURL)
+		}
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return fmt.Errorf("--log-format must be text or json, not %q", c.LogFormat)

@@ -16,6 +16,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	m.flags(fs, &cfg)
 	fs.StringVar(&cfg.Addr, "addr", envOr(m.Getenv, "BRAID_ADDR", "127.0.0.1:8080"), "address to listen on (env BRAID_ADDR)")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", envBool(m.Getenv, "BRAID_SECURE_COOKIES", false), "mark cookies Secure; set when served over HTTPS (env BRAID_SECURE_COOKIES)")
+	fs.StringVar(&cfg.BaseURL, "base-url", m.Getenv("BRAID_BASE_URL"), "public address for shared links, e.g. https://braid.example.org (env BRAID_BASE_URL)")
 	fs.BoolVar(&cfg.Demo, "demo", envBool(m.Getenv, "BRAID_DEMO", true), "load the demo ecosystem into an empty database (env BRAID_DEMO)")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -40,7 +41,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	srv, err := server.New(a, server.Config{SecureCookies: cfg.SecureCookies, Log: log})
+	srv, err := server.New(a, server.Config{SecureCookies: cfg.SecureCookies, BaseURL: cfg.BaseURL, Log: log})
 	if err != nil {
 		return err
 	}

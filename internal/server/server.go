@@ -26,7 +26,9 @@ import (
 type Config struct {
 	// SecureCookies marks cookies Secure; set it when Braid is served over HTTPS.
 	SecureCookies bool
-	Log           *slog.Logger
+	// BaseURL is the public address, for links shared outside Braid (invitations).
+	BaseURL string
+	Log     *slog.Logger
 }
 
 // Server is Braid's HTTP handler and its parts.
@@ -62,7 +64,7 @@ func New(a *app.App, cfg Config) (*Server, error) {
 
 	mux := http.NewServeMux()
 	s.router = httpx.NewRouter(mux)
-	ui, err := web.New(web.Options{App: a, Sessions: s.sessions, Log: log})
+	ui, err := web.New(web.Options{App: a, Sessions: s.sessions, Log: log, BaseURL: cfg.BaseURL})
 	if err != nil {
 		return nil, err
 	}

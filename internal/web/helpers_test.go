@@ -30,6 +30,12 @@ type testSite struct {
 
 func newTestSite(t *testing.T) *testSite {
 	t.Helper()
+	return newTestSiteWith(t, server.Config{})
+}
+
+// newTestSiteWith is newTestSite with server settings (the log is always the test's).
+func newTestSiteWith(t *testing.T, cfg server.Config) *testSite {
+	t.Helper()
 	// The server's log is shown only when the test fails.
 	logs := &testLog{}
 	t.Cleanup(func() {
@@ -40,7 +46,8 @@ func newTestSite(t *testing.T) *testSite {
 	log := slog.New(slog.NewTextHandler(logs, nil))
 	a := app.New(storetest.MustOpenDB(t), log)
 	a.Passwords = app.PasswordParams{Memory: 64, Time: 1, Threads: 1}
-	srv, err := server.New(a, server.Config{Log: log})
+	cfg.Log = log
+	srv, err := server.New(a, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -93,12 +93,16 @@ func (h *Handler) invitationCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The token is shown now and never again: only its hash is stored.
-	d.Link, d.LinkFor = absoluteURL(r, "/invitations/"+inv.Token), inv.OrganizationName
+	d.Link, d.LinkFor = h.absoluteURL(r, "/invitations/"+inv.Token), inv.OrganizationName
 	h.render(w, r, http.StatusOK, "invitation_list", p)
 }
 
-// absoluteURL builds a link for sharing outside Braid from the request's host.
-func absoluteURL(r *http.Request, path string) string {
+// absoluteURL builds a link for sharing outside Braid: from the configured public
+// address when there is one (Braid behind a proxy), otherwise from the request's host.
+func (h *Handler) absoluteURL(r *http.Request, path string) string {
+	if h.opts.BaseURL != "" {
+		return strings.TrimSuffix(h.opts.BaseURL, "/") + path
+	}
 	scheme := "http"
 	if r.TLS != nil {
 		scheme = "https"
