@@ -45,8 +45,7 @@ func (h *Handler) accountShow(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) accountTokenCreate(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Bad form", http.StatusBadRequest)
+	if !h.parseForm(w, r) {
 		return
 	}
 	ctx := r.Context()

@@ -54,8 +54,7 @@ func (h *Handler) coalitionNew(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) coalitionCreate(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Bad form", http.StatusBadRequest)
+	if !h.parseForm(w, r) {
 		return
 	}
 	ctx := r.Context()
@@ -84,8 +83,7 @@ func (h *Handler) coalitionEdit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) coalitionUpdate(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Bad form", http.StatusBadRequest)
+	if !h.parseForm(w, r) {
 		return
 	}
 	ctx, u := r.Context(), httpx.User(r.Context())

@@ -70,8 +70,7 @@ func (h *Handler) invitationList(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) invitationCreate(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Bad form", http.StatusBadRequest)
+	if !h.parseForm(w, r) {
 		return
 	}
 	ctx, u := r.Context(), httpx.User(r.Context())

@@ -71,8 +71,7 @@ func (h *Handler) invitationShow(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) invitationAccept(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Bad form", http.StatusBadRequest)
+	if !h.parseForm(w, r) {
 		return
 	}
 	ctx, u := r.Context(), httpx.User(r.Context())

@@ -38,8 +38,7 @@ func (h *Handler) memberEdit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) memberUpdate(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Bad form", http.StatusBadRequest)
+	if !h.parseForm(w, r) {
 		return
 	}
 	ctx, u := r.Context(), httpx.User(r.Context())

@@ -39,8 +39,7 @@ func (h *Handler) organizationSave(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Bad form", http.StatusBadRequest)
+	if !h.parseForm(w, r) {
 		return
 	}
 	p := h.page(r, "org.edit_title", nil)

@@ -31,8 +31,7 @@ func (h *Handler) principlesShow(w http.ResponseWriter, r *http.Request) {
 
 // principleCreate handles POST /coalitions/{id}/principles.
 func (h *Handler) principleCreate(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Bad form", http.StatusBadRequest)
+	if !h.parseForm(w, r) {
 		return
 	}
 	text := app.PrincipleText{Title: r.PostForm.Get("title"), Body: r.PostForm.Get("body")}
@@ -47,8 +46,7 @@ func (h *Handler) principleCreate(w http.ResponseWriter, r *http.Request) {
 
 // principleRevise handles POST /coalitions/{id}/principles/{principle_id}/versions.
 func (h *Handler) principleRevise(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Bad form", http.StatusBadRequest)
+	if !h.parseForm(w, r) {
 		return
 	}
 	text := app.PrincipleText{Title: r.PostForm.Get("title"), Body: r.PostForm.Get("body")}
@@ -64,8 +62,7 @@ func (h *Handler) principleRevise(w http.ResponseWriter, r *http.Request) {
 
 // adoptionCreate handles POST /coalitions/{id}/adoptions.
 func (h *Handler) adoptionCreate(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Bad form", http.StatusBadRequest)
+	if !h.parseForm(w, r) {
 		return
 	}
 	_, err := h.app.Adopt(r.Context(), httpx.User(r.Context()), r.PathValue("id"),

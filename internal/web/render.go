@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -169,4 +170,22 @@ func (h *Handler) formError(w http.ResponseWriter, r *http.Request, name string,
 	p.Error = domain.ErrorMessage(err)
 	h.render(w, r, httpx.Status(code), name, p)
 	return true
+}
+
+// parseForm reads a submitted form. A body over the server's limit gets 413 and any
+// other unreadable form 400, each as a page in the person's language.
+func (h *Handler) parseForm(w http.ResponseWriter, r *http.Request) bool {
+	err := r.ParseForm()
+	if err == nil {
+		return true
+	}
+	status, msg := http.StatusBadRequest, "error.bad_form"
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		status, msg = http.StatusRequestEntityTooLarge, "error.too_large"
+	}
+	p := h.page(r, "error.title", nil)
+	p.Error = p.T(msg)
+	h.render(w, r, status, "error", p)
+	return false
 }

@@ -22,8 +22,7 @@ func (h *Handler) loginForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "Bad form", http.StatusBadRequest)
+	if !h.parseForm(w, r) {
 		return
 	}
 	u, err := h.app.Authenticate(r.Context(), r.PostForm.Get("email"), r.PostForm.Get("password"), httpx.ClientIP(r))
