@@ -45,6 +45,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.huma.UseMiddleware(x.requireUser)
 	x.registerCoalitions()
 	x.registerMemberships()
+	x.registerAccess()
 	x.registerInvitations()
 	x.registerOrganizations()
 	x.registerPrinciples()

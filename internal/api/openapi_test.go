@@ -58,6 +58,8 @@ func TestOpenAPIDocument(t *testing.T) {
 // authExpectations says who may call each operation. A new operation fails
 // TestAuthorizationMatrix until it is added here.
 var authExpectations = map[string]string{
+	"GET /api/v1/coalitions/{id}/access":                              "member",
+	"PUT /api/v1/coalitions/{id}/access/{user_id}":                    "member",
 	"GET /api/v1/coalitions":                                          "user",
 	"POST /api/v1/coalitions":                                         "user",
 	"GET /api/v1/coalitions/{id}":                                     "member",
@@ -93,7 +95,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 	x := api.New(f.app, discardLog())
 	public := x.PublicOperations()
 	fill := strings.NewReplacer("{id}", f.a.ID, "{membership_id}", f.memberA.ID, "{token}", f.inviteToken,
-		"{principle_id}", f.principle.ID, "{token_id}", f.spareTokenID, "{slug}", f.a.Slug)
+		"{principle_id}", f.principle.ID, "{token_id}", f.spareTokenID, "{user_id}", f.users["rep"].ID, "{slug}", f.a.Slug)
 	for _, op := range x.Operations() {
 		who, ok := authExpectations[op]
 		if !ok {

@@ -20,6 +20,7 @@ type (
 	skillLevel       string
 	publicField      string
 	dimension        string
+	accessRole       string
 )
 
 func enum(values []string) *huma.Schema {
@@ -39,6 +40,7 @@ func (bipocLed) Schema(huma.Registry) *huma.Schema         { return enum(domain.
 func (skillLevel) Schema(huma.Registry) *huma.Schema       { return enum(domain.SkillLevels) }
 func (publicField) Schema(huma.Registry) *huma.Schema      { return enum(domain.PublicFields) }
 func (dimension) Schema(huma.Registry) *huma.Schema        { return enum(domain.Dimensions) }
+func (accessRole) Schema(huma.Registry) *huma.Schema       { return enum(domain.AccessRoles) }
 
 // Page is one page of a cursor-paginated list. NextCursor is null on the last page.
 type Page[T any] struct {
