@@ -7,6 +7,7 @@ package api
 import (
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"sort"
 	"strings"
@@ -80,6 +81,19 @@ func config() huma.Config {
 func (x *API) Register(r *httpx.Router) {
 	for _, rt := range x.routes.list {
 		r.HandleFunc(rt.pattern, rt.handler)
+	}
+	x.warmOpenAPI()
+}
+
+// warmOpenAPI builds the OpenAPI documents once, before the server takes requests: huma
+// renders each on its first request into an unguarded variable, which races when the
+// first requests arrive together.
+func (x *API) warmOpenAPI() {
+	for _, rt := range x.routes.list {
+		method, path, _ := strings.Cut(rt.pattern, " ")
+		if method == http.MethodGet && strings.Contains(path, "/openapi") {
+			rt.handler(httptest.NewRecorder(), httptest.NewRequest(method, path, nil))
+		}
 	}
 }
 
