@@ -20,13 +20,14 @@ import (
 // are those statuses. Someone without a role in coalition A is told it does not exist
 // (404), never that they may not see it (403), which would reveal that it does.
 const (
-	//           anon  outsider observer member nonrep coord admin
-	public    = "ok    ok       ok       ok     ok     ok    ok"
-	signedIn  = "login ok       ok       ok     ok     ok    ok"
-	view      = "login 404      ok       ok     ok     ok    ok" // any access role in A, and admins
-	manage    = "login 404      403      403    403    ok    ok" // A's coordinator, and admins
-	represent = "login 404      403      ok     403    403   ok" // Org One's representatives, and admins
-	adminOnly = "login 403      403      403    403    403   ok" // deployment administrators
+	//           anon  outsider observer member nonrep facil coord admin
+	public    = "ok    ok       ok       ok     ok     ok    ok    ok"
+	signedIn  = "login ok       ok       ok     ok     ok    ok    ok"
+	view      = "login 404      ok       ok     ok     ok    ok    ok" // any access role in A, and admins
+	manage    = "login 404      403      403    403    403   ok    ok" // A's coordinator, and admins
+	principle = "login 404      403      403    403    ok    ok    ok" // A's coordinator and facilitators, and admins
+	represent = "login 404      403      ok     403    403   403   ok" // Org One's representatives, and admins
+	adminOnly = "login 403      403      403    403    403   403   ok" // deployment administrators
 )
 
 // entry is one route of the server: how to send a valid request for coalition A's
@@ -144,10 +145,10 @@ var matrix = []entry{
 	{route: "POST /coalitions/{id}/invitations", want: manage, body: form("organization_name", "Invited", "role", "member")},
 	{route: "GET /api/v1/coalitions/{id}/invitations", want: manage},
 	{route: "POST /api/v1/coalitions/{id}/invitations", want: manage, body: jsonBody(map[string]any{"organization_name": "Invited", "role": "member"})},
-	{route: "POST /coalitions/{id}/principles", want: manage, body: principleForm},
-	{route: "POST /coalitions/{id}/principles/{principle_id}/versions", want: manage, body: principleForm},
-	{route: "POST /api/v1/coalitions/{id}/principles", want: manage, body: principleJSON},
-	{route: "POST /api/v1/coalitions/{id}/principles/{principle_id}/versions", want: manage, body: principleJSON},
+	{route: "POST /coalitions/{id}/principles", want: principle, body: principleForm},
+	{route: "POST /coalitions/{id}/principles/{principle_id}/versions", want: principle, body: principleForm},
+	{route: "POST /api/v1/coalitions/{id}/principles", want: principle, body: principleJSON},
+	{route: "POST /api/v1/coalitions/{id}/principles/{principle_id}/versions", want: principle, body: principleJSON},
 	{route: "GET /api/v1/coalitions/{id}/export", want: manage},
 	{route: "GET /api/v1/coalitions/{id}/access", want: view},
 	{route: "PUT /api/v1/coalitions/{id}/access/{user_id}", want: manage, body: jsonBody(map[string]any{"role": "facilitator"})},

@@ -29,9 +29,10 @@ import (
 //   - member: representative of Org One, a member organization of A;
 //   - nonrep: representative of Org Two, also in A, but not of Org One (whose id the
 //     organization routes use);
+//   - facil: access role facilitator in A, representing no organization;
 //   - coord: coordinator of A (who created it);
 //   - admin: deployment administrator with no role in A.
-var roles = []string{"anon", "outsider", "observer", "member", "nonrep", "coord", "admin"}
+var roles = []string{"anon", "outsider", "observer", "member", "nonrep", "facil", "coord", "admin"}
 
 const testPassword = "correct horse battery"
 
@@ -85,7 +86,10 @@ func newFixture(t testing.TB) *fixture {
 	f.m1 = f.join(t, "coord", "member", f.a, "Org One")
 	f.join(t, "coord", "nonrep", f.a, "Org Two")
 	must(db.Write(ctx, func(tx *store.Tx) error {
-		return tx.SetAccess(ctx, domain.CoalitionAccess{CoalitionID: f.a.ID, UserID: f.users["observer"].ID, Role: domain.AccessObserver})
+		if err := tx.SetAccess(ctx, domain.CoalitionAccess{CoalitionID: f.a.ID, UserID: f.users["observer"].ID, Role: domain.AccessObserver}); err != nil {
+			return err
+		}
+		return tx.SetAccess(ctx, domain.CoalitionAccess{CoalitionID: f.a.ID, UserID: f.users["facil"].ID, Role: domain.AccessFacilitator})
 	}))
 	f.principle, err = a.CreatePrinciple(ctx, f.users["coord"], f.a.ID, app.PrincipleText{Title: "Share power", Body: "Decide together."})
 	must(err)
