@@ -102,8 +102,16 @@ func (a *App) Access(ctx context.Context, actor Actor, coalitionID string) ([]st
 		if err != nil {
 			return err
 		}
-		out, err = tx.ListAccess(ctx, p.Coalition.ID)
-		return err
+		if out, err = tx.ListAccess(ctx, p.Coalition.ID); err != nil {
+			return err
+		}
+		// Email addresses are for the coordinators who manage access, not for everyone.
+		if !p.Can(ManageMembers) {
+			for i := range out {
+				out[i].UserEmail = ""
+			}
+		}
+		return nil
 	})
 	return out, err
 }

@@ -152,7 +152,7 @@ func (tx *Tx) ListAccess(ctx context.Context, coalitionID string) ([]AccessWithU
 type AccessWithUser struct {
 	domain.CoalitionAccess
 	UserName  string `json:"user_name"`
-	UserEmail string `json:"user_email"`
+	UserEmail string `json:"user_email,omitempty"`
 }
 
 // Slugify makes a URL-safe slug from a name.
