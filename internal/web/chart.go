@@ -76,7 +76,9 @@ func newBarChart(id, title, desc string, groups []chartInput) barChart {
 		} else {
 			row.Share = chartBar{Y: y, Width: "0", TextX: "0", TextY: y + chartBarH - 3, Text: g.ShareText}
 		}
-		row.ParityX = chartUnits(g.MembershipShare * chartBarMax)
+		parity := min(max(g.MembershipShare, 0), 1) * chartBarMax
+		row.Share.TextX = clearOfParity(row.Share, parity)
+		row.ParityX = chartUnits(parity)
 		row.ParityY1, row.ParityY2 = y-2, y+chartBarH+2
 		y += chartBarH + chartRowGap
 		c.Rows = append(c.Rows, row)
@@ -89,6 +91,19 @@ func newChartBar(y int, share float64, text string) chartBar {
 	share = min(max(share, 0), 1)
 	w := share * chartBarMax
 	return chartBar{Y: y, Width: chartUnits(w), TextX: chartUnits(w + chartTextPad), TextY: y + chartBarH - 3, Text: text}
+}
+
+// clearOfParity returns where a bar's value text starts so that the parity marker does
+// not cross it: right after the bar, or right after the marker when the marker would
+// fall inside the text (a share just short of parity, or 0 % beside a small group).
+func clearOfParity(b chartBar, parity float64) string {
+	start, _ := strconv.ParseFloat(b.TextX, 64)
+	// About 7.5 units per character at the 13px the stylesheet sets; generous on purpose.
+	end := start + 7.5*float64(len([]rune(b.Text)))
+	if parity >= start-chartTextPad && parity <= end {
+		return chartUnits(parity + chartTextPad + 2) // 2: half the marker's white halo
+	}
+	return b.TextX
 }
 
 // chartUnits formats a coordinate with at most one decimal, never in exponent form.

@@ -5,12 +5,11 @@ package i18n
 
 import (
 	"embed"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"net/http"
 	"strings"
-
-	"encoding/json"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -36,29 +35,49 @@ type Catalog struct {
 	IDs []string
 }
 
+// pluralAliases maps a language that CLDR has no plural rule for to a language that
+// shares its rule, under which go-i18n stores its messages. CLDR covers Hmong Njua
+// (hnj) but not the macrolanguage Hmong (hmn) that Braid offers. Hmong has no
+// grammatical plural, so every Hmong variety follows hnj's rule: one form, "other".
+// go-i18n v2.7 has no way to register a rule of one's own (its plural package is
+// internal), hence the alias.
+var pluralAliases = map[string]string{"hmn": "hnj"}
+
+// bundleTag is the tag under which go-i18n holds lang's messages.
+func bundleTag(lang string) string {
+	if alias, ok := pluralAliases[lang]; ok {
+		return alias
+	}
+	return lang
+}
+
 // Load parses the embedded catalogs.
 func Load() (*Catalog, error) {
+	return load(files)
+}
+
+// load parses the catalogs in fsys's locales/ folder: active.<lang>.json, one per
+// language, and active.en.json, which is required and lists every message id.
+func load(fsys fs.FS) (*Catalog, error) {
 	b := i18n.NewBundle(language.English)
-	b.RegisterUnmarshalFunc("json", json.Unmarshal)
-	entries, err := fs.ReadDir(files, "locales")
+	entries, err := fs.ReadDir(fsys, "locales")
 	if err != nil {
 		return nil, err
 	}
+	unmarshal := map[string]i18n.UnmarshalFunc{"json": json.Unmarshal}
 	for _, e := range entries {
-		raw, err := fs.ReadFile(files, "locales/"+e.Name())
+		raw, err := fs.ReadFile(fsys, "locales/"+e.Name())
 		if err != nil {
 			return nil, err
 		}
-		mf, err := i18n.ParseMessageFileBytes(raw, e.Name(), map[string]i18n.UnmarshalFunc{"json": json.Unmarshal})
+		mf, err := i18n.ParseMessageFileBytes(raw, e.Name(), unmarshal)
 		if err != nil {
 			return nil, fmt.Errorf("load %s: %w", e.Name(), err)
 		}
-		// An empty catalog adds nothing; skipping it also keeps a language that CLDR has
-		// no plural rules for (Hmong) from failing start-up before it has translations.
-		if len(mf.Messages) == 0 {
-			continue
-		}
-		if err := b.AddMessages(mf.Tag, mf.Messages...); err != nil {
+		// An empty catalog is added all the same: it is a language waiting for
+		// translators, and every message falls back to English.
+		tag := language.Make(bundleTag(mf.Tag.String()))
+		if err := b.AddMessages(tag, mf.Messages...); err != nil {
 			return nil, fmt.Errorf("load %s: %w", e.Name(), err)
 		}
 	}
@@ -67,7 +86,7 @@ func Load() (*Catalog, error) {
 		tags = append(tags, language.Make(l.Tag))
 	}
 	c := &Catalog{bundle: b, matcher: language.NewMatcher(tags)}
-	raw, err := files.ReadFile("locales/active.en.json")
+	raw, err := fs.ReadFile(fsys, "locales/active.en.json")
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +132,7 @@ type Localizer struct {
 
 // For returns a localizer for lang.
 func (c *Catalog) For(lang string) *Localizer {
-	return &Localizer{Lang: lang, l: i18n.NewLocalizer(c.bundle, lang, "en")}
+	return &Localizer{Lang: lang, l: i18n.NewLocalizer(c.bundle, bundleTag(lang), "en")}
 }
 
 // T translates a message id. Arguments come in name/value pairs for the template
