@@ -339,6 +339,14 @@ func TestAuditLog(t *testing.T) {
 func TestPublicPage(t *testing.T) {
 	f := newFixture(t)
 	f.run(t, []scenario{
+		{name: "a new member is not listed", method: "GET", path: "/api/v1/public/coalitions/housing-justice", status: 200, want: `"unlisted_count":1`},
+	})
+	org := *f.memberA.Organization
+	org.Visibility = domain.Visibility{Listed: true, Fields: []string{"mission"}}
+	if _, err := f.app.UpdateOrganization(context.Background(), f.users["rep"], org, org.Version); err != nil {
+		t.Fatal(err)
+	}
+	f.run(t, []scenario{
 		{name: "public", method: "GET", path: "/api/v1/public/coalitions/housing-justice", status: 200, want: `"name":"Riverside Tenants"`},
 		{name: "not public", method: "GET", path: "/api/v1/public/coalitions/transit-riders", status: 404},
 		{name: "unknown", method: "GET", path: "/api/v1/public/coalitions/nope", status: 404},

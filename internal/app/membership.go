@@ -286,7 +286,9 @@ func (a *App) invitedOrganization(ctx context.Context, tx *store.Tx, user *domai
 	if name == "" {
 		name = inv.OrganizationName
 	}
-	org := &domain.Organization{Name: name, Visibility: domain.Visibility{Listed: true, Fields: []string{"mission", "issue_areas", "geographies"}}}
+	// Nothing of a new organization is public until its representatives choose: many
+	// members are small groups for whom being named publicly is a decision, not a default.
+	org := &domain.Organization{Name: name}
 	org.Normalize()
 	if err := org.Validate(); err != nil {
 		// The acceptance form asks for the organization's name as organization_name,

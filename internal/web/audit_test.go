@@ -22,7 +22,7 @@ func TestAuditLog(t *testing.T) {
 	}
 	m := addTestMember(t, site, amina, amina, co.ID, "Hmong Tenants United", domain.RoleSteering)
 	org := *m.Organization
-	org.Visibility.Listed = false
+	org.Visibility = domain.Visibility{Listed: true, Fields: []string{"mission", "languages"}}
 	if _, err := site.App.UpdateOrganization(context.Background(), amina, org, org.Version); err != nil {
 		t.Fatal(err)
 	}
@@ -35,8 +35,8 @@ func TestAuditLog(t *testing.T) {
 		`<strong>Goal:</strong> Goal of Housing Justice <span aria-hidden="true">→</span><span class="visually-hidden">changed to</span> Homes for all`,
 		`<strong>Public page:</strong> No <span aria-hidden="true">→</span>`, "housing, health",
 		"Joined the coalition", "<strong>Role:</strong> Steering committee", "<strong>Organization:</strong> Hmong Tenants United",
-		"<strong>Public profile:</strong> (Public fields: mission, issue_areas, geographies; Listed publicly: Yes) <span aria-hidden=\"true\">→</span>",
-		"(Public fields: mission, issue_areas, geographies; Listed publicly: No)")
+		"<strong>Public profile:</strong>", "Listed publicly: No) <span aria-hidden=\"true\">→</span>",
+		"(Public fields: mission, languages; Listed publicly: Yes)")
 	wantNoBody(t, res, "invitation id", "Invitation:")
 	if strings.Index(res.Body, "Changed the coalition") > strings.Index(res.Body, "Created the coalition") {
 		t.Error("the log is not newest first")
