@@ -84,6 +84,7 @@ func New(a *app.App, cfg Config) (*Server, error) {
 	h = s.sessions.LoadAndSave(h)
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = securityHeaders(h)
+	h = compress(h)
 	s.handler = observe(log, m, h)
 	return s, nil
 }
