@@ -121,6 +121,7 @@ var matrix = []entry{
 	{route: "GET /coalitions/{id}/principles", want: view},
 	{route: "GET /coalitions/{id}/equity", want: view},
 	{route: "GET /coalitions/{id}/audit", want: view},
+	{route: "GET /coalitions/{id}/access", want: view},
 	{route: "GET /api/v1/coalitions/{id}", want: view},
 	{route: "GET /api/v1/coalitions/{id}/memberships", want: view},
 	{route: "GET /api/v1/coalitions/{id}/memberships/{membership_id}", want: view},
@@ -141,6 +142,7 @@ var matrix = []entry{
 	}},
 	{route: "PUT /api/v1/coalitions/{id}/memberships/{membership_id}", want: manage, etag: membershipVer,
 		body: jsonBody(map[string]any{"role": "steering", "most_impacted": true, "status": "active"})},
+	{route: "POST /coalitions/{id}/access/{user_id}", want: manage, body: form("role", "facilitator")}, // the observer becomes a facilitator
 	{route: "GET /coalitions/{id}/invitations", want: manage},
 	{route: "POST /coalitions/{id}/invitations", want: manage, body: form("organization_name", "Invited", "role", "member")},
 	{route: "GET /api/v1/coalitions/{id}/invitations", want: manage},

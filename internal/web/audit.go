@@ -61,7 +61,7 @@ func (h *Handler) auditLog(w http.ResponseWriter, r *http.Request) {
 }
 
 func auditRowView(loc *i18n.Localizer, e domain.AuditEntry) auditRow {
-	row := auditRow{At: e.At, Who: e.ActorName, Changes: auditChanges(loc, e.Changes)}
+	row := auditRow{At: e.At, Who: e.ActorName, Changes: auditChanges(loc, e.Action, e.Changes)}
 	if row.Who == "" {
 		row.Who = loc.T("audit.system")
 	}

@@ -17,5 +17,5 @@ func TestInvitationLinkUsesBaseURL(t *testing.T) {
 	res := signIn(t, site, "amina@example.org", testPassword).post("/coalitions/"+c.ID+"/invitations",
 		url.Values{"organization_name": {"Riders Union"}, "role": {"member"}})
 	wantStatus(t, res, 200)
-	wantBody(t, res, `value="https://braid.example.org/invitations/inv_`)
+	wantBody(t, res, `aria-describedby="invitation-link-help">https://braid.example.org/invitations/inv_`)
 }

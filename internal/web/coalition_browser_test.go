@@ -52,4 +52,40 @@ func TestCoalitionPagesInBrowser(t *testing.T) {
 	visit("invitations", "/coalitions/"+co.ID+"/invitations")
 	visit("audit", "/coalitions/"+co.ID+"/audit")
 	visit("account", "/account")
+	visit("organization", "/organizations/"+m.OrganizationID+"?from="+co.ID)
+	visit("access", "/coalitions/"+co.ID+"/access")
+
+	// The last coordinator trying to step down gets the page back with the error at her
+	// form, which must pass axe too. Each step fails fast rather than at the session's end.
+	step, cancel := context.WithTimeout(ctx, stepTimeout)
+	defer cancel()
+	resp, err := chromedp.RunResponse(step, chromedp.SetValue(fieldByLabel("Role", "Amina Hassan"), "observer"),
+		chromedp.Click(buttonByText("Save the role of Amina Hassan")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp == nil || resp.Status != 409 {
+		t.Fatalf("stepping down as the last coordinator: response %+v, want 409", resp)
+	}
+	browsertest.CheckA11y(t, ctx, "access page with an error")
+	browsertest.Screenshot(t, ctx, "coalition-access-error")
+
+	// Showing the invitation link once, after creating an invitation.
+	err = chromedp.Do(step, chromedp.Navigate(site.URL+"/coalitions/"+co.ID+"/invitations"),
+		chromedp.SendKeys(fieldByLabel("Organization name", ""), "Minneapolis Renters Coalition for Language Justice"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.RunResponse(step, chromedp.Click(buttonByText("Create the invitation link"))); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.CheckA11y(t, ctx, "invitation link")
+	browsertest.Screenshot(t, ctx, "coalition-invitation-link")
+	full, err := chromedp.Run(step, chromedp.Evaluate[bool](`(() => {
+		const l = document.getElementById("invitation-link");
+		return l.scrollWidth <= l.clientWidth && l.scrollHeight <= l.clientHeight + 1;
+	})()`))
+	if err != nil || !full {
+		t.Errorf("the invitation link does not show whole on a phone (err %v)", err)
+	}
 }

@@ -79,7 +79,7 @@ func TestFoundationFlowInBrowser(t *testing.T) {
 
 	// The organization's representative opens the link, as pasted from a message.
 	f.open("invitation-accept", strings.TrimPrefix(link, site.URL))
-	f.wantText(f.T("invitation.accept_intro", "Organization", "Hmong Tenants United", "Role", f.T("common.role.steering")))
+	f.wantText(f.T("invitation.accept_intro.steering", "Organization", "Hmong Tenants United"))
 	f.fill(f.T("invitation.your_name"), "Bao Vang")
 	if got := f.value(f.T("invitation.your_email")); got != "bao@example.org" {
 		t.Errorf("the email field holds %q, want the invited bao@example.org", got)
@@ -146,6 +146,18 @@ func TestFoundationFlowInBrowser(t *testing.T) {
 	f.wantText(f.T("audit.action.coalition.create"), f.T("audit.action.invitation.create"),
 		f.T("audit.action.principle.create"), f.T("audit.action.membership.create"),
 		f.T("audit.action.organization.update"), f.T("audit.action.principle.adopt"), "Bao Vang")
+
+	// The coordinator makes the representative a facilitator, from the list of people
+	// with access, where each role is explained.
+	f.follow("overview-for-access", f.T("coalition.back_to", "Coalition", "Twin Cities Housing Justice"))
+	f.follow("access", f.T("coalition.access_link"))
+	f.wantText(f.T("access.role_help.coordinator"), f.T("access.role_help.observer"), "bao@example.org")
+	f.choose(f.T("access.role"), f.T("access.role.facilitator"), "Bao Vang")
+	f.press("access-saved", f.T("access.save")+" "+f.T("access.save_for", "Name", "Bao Vang"))
+	f.wantText(f.T("access.saved", "Name", "Bao Vang", "Role", f.T("access.role.facilitator")))
+	if got := f.value(f.T("access.role")); got != "coordinator" {
+		t.Errorf("Amina's role shows as %q, want coordinator", got) // the first form is hers
+	}
 
 	// An anonymous visitor reads the public page.
 	f.press("signed-out-coordinator", f.T("nav.sign_out"))
@@ -307,10 +319,11 @@ func (f *flow) radio(legend, label string) {
 	f.tick(label, legend)
 }
 
-// choose picks an option, by its text, in the select with the label.
-func (f *flow) choose(label, option string) {
+// choose picks an option, by its text, in the select with the label, within the
+// fieldset with the legend if one is given.
+func (f *flow) choose(label, option string, legend ...string) {
 	f.t.Helper()
-	sel := fieldByLabel(label, "")
+	sel := fieldByLabel(label, strings.Join(legend, ""))
 	value := f.eval(fmt.Sprintf(`(() => {
 		const s = %s;
 		const o = s && [...s.options].find(o => o.text.trim() === %s);
@@ -436,9 +449,11 @@ func linkByText(text string) chromedp.JSPath {
 		jsString(text), visibleJS))
 }
 
-// buttonByText selects the first visible button whose text is text.
+// buttonByText selects the first visible button whose text is text, white space
+// collapsed (a visually hidden part, such as the name of whom a Save button is for,
+// comes on a line of its own in innerText).
 func buttonByText(text string) chromedp.JSPath {
-	return chromedp.JSPath(fmt.Sprintf(`[...document.querySelectorAll("button")].filter(b => b.innerText.trim() === %s)%s`,
+	return chromedp.JSPath(fmt.Sprintf(`[...document.querySelectorAll("button")].filter(b => b.innerText.replace(/\s+/g, " ").trim() === %s)%s`,
 		jsString(text), visibleJS))
 }
 

@@ -12,7 +12,8 @@ import (
 	"github.com/braid-org/braid/internal/domain"
 )
 
-var invitationLinkRE = regexp.MustCompile(`value="(http://[^"]+/invitations/(inv_[A-Za-z0-9_-]+))"`)
+// invitationLinkRE finds the new invitation's link in its read-only, wrapping text box.
+var invitationLinkRE = regexp.MustCompile(`<textarea id="invitation-link"[^>]* readonly[^>]*>(http://[^<]+/invitations/(inv_[A-Za-z0-9_-]+))</textarea>`)
 
 func TestInvitationCreate(t *testing.T) {
 	site := newTestSite(t)
@@ -59,7 +60,7 @@ func TestInvitationAcceptNewAccount(t *testing.T) {
 
 	res := c.get(path)
 	wantStatus(t, res, http.StatusOK)
-	wantBody(t, res, "Join Housing Justice", "Somali Youth Voices is invited to join this coalition as Steering committee.",
+	wantBody(t, res, "Join Housing Justice", "Somali Youth Voices is invited to join this coalition and sit on its steering committee.",
 		`value="Somali Youth Voices"`, `value="hodan@example.org"`, `autocomplete="new-password"`,
 		`href="/login?next=`+url.QueryEscape(path)+`"`)
 
@@ -116,7 +117,7 @@ func TestInvitationAcceptSignedIn(t *testing.T) {
 	}
 	// One organization, now in both coalitions.
 	res = c.get("/coalitions/" + transit.ID + "/members")
-	wantBody(t, res, `href="/organizations/`+m.OrganizationID+`"`)
+	wantBody(t, res, `href="/organizations/`+m.OrganizationID+`?from=`+transit.ID+`"`)
 	wantStatus(t, c.post(path, url.Values{"organization_id": {m.OrganizationID}}), http.StatusConflict)
 }
 

@@ -25,7 +25,7 @@ func TestMemberRoster(t *testing.T) {
 
 	res := signIn(t, site, "amina@example.org", testPassword).get("/coalitions/" + co.ID + "/members")
 	wantStatus(t, res, http.StatusOK)
-	wantBody(t, res, `<a href="/organizations/`+m.OrganizationID+`">Hmong Tenants United</a>`, `<td data-label="Role">Steering committee</td>`,
+	wantBody(t, res, `<a href="/organizations/`+m.OrganizationID+`?from=`+co.ID+`">Hmong Tenants United</a>`, `<td data-label="Role">Steering committee</td>`,
 		`<td data-label="Status">Active</td>`, `<td data-label="Budget">Under $250k</td>`, `href="/coalitions/`+co.ID+`/members/`+m.ID+`"`, "Invite an organization")
 
 	// A member sees the roster without the coordinator's edit links.

@@ -29,6 +29,8 @@ type orgProfile struct {
 	CanEdit bool
 	Listed  bool
 	Rows    []profileRow
+	// From is the coalition whose member list led here, for the way back.
+	From *domain.Coalition
 }
 
 // profileRow is one attribute of the profile with whether the public may see it.
@@ -53,8 +55,28 @@ func (h *Handler) organizationShow(w http.ResponseWriter, r *http.Request) {
 	}
 	p := h.page(r, "org.title", nil)
 	p.Title = org.Name
-	p.Data = orgProfile{Org: org, CanEdit: canEdit, Listed: org.Visibility.Listed, Rows: profileRows(p.Localizer, org)}
+	p.Data = orgProfile{Org: org, CanEdit: canEdit, Listed: org.Visibility.Listed, Rows: profileRows(p.Localizer, org),
+		From: h.referringCoalition(r)}
 	h.render(w, r, http.StatusOK, "organization_show", p)
+}
+
+// referringCoalition returns the coalition named by ?from= (the member list adds it to
+// its links) when the viewer may see it, and nil otherwise: the query is only a hint,
+// so a coalition the viewer has no access to, or none at all, just leaves out the link.
+func (h *Handler) referringCoalition(r *http.Request) *domain.Coalition {
+	from := r.URL.Query().Get("from")
+	if from == "" {
+		return nil
+	}
+	ctx := r.Context()
+	c, _, err := h.app.Coalition(ctx, httpx.User(ctx), from)
+	if err != nil {
+		if domain.ErrorCode(err) == domain.EINTERNAL {
+			h.opts.Log.Error("referring coalition", "request_id", httpx.RequestID(ctx), "err", err)
+		}
+		return nil
+	}
+	return c
 }
 
 // profileRows lists every attribute of the profile in the order of the edit form.

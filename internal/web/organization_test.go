@@ -184,3 +184,34 @@ func TestOrganizationAccess(t *testing.T) {
 		t.Error("a refused save changed the profile")
 	}
 }
+
+// TestOrganizationBackToCoalition checks the way back from a profile to the member list
+// that led to it: the list's links carry ?from=<coalition>, and the profile links back
+// only to a coalition the viewer may see.
+func TestOrganizationBackToCoalition(t *testing.T) {
+	site := newTestSite(t)
+	w := newOrgWorld(t, site, "back")
+	alder := w.addMember("Alder", "member", true, "yes", "under_250k")
+	outside := newOrgWorld(t, site, "outside")
+	coord := w.as("coord-back@example.org")
+	members := "/coalitions/" + w.coalition.ID + "/members"
+	show := "/organizations/" + alder.org.ID
+
+	res := coord.get(members)
+	link := show + "?from=" + w.coalition.ID
+	wantBody(t, res, `<a href="`+link+`">Alder</a>`)
+	res = coord.get(link)
+	wantStatus(t, res, http.StatusOK)
+	wantBody(t, res, `<p class="back"><a href="`+members+`">← Members of Coalition back</a></p>`)
+
+	// Without ?from, or naming a coalition the viewer has no access to, or none at all,
+	// the profile shows no way back rather than an error or another coalition's name.
+	for _, path := range []string{show, show + "?from=" + outside.coalition.ID, show + "?from=nope", show + "?from="} {
+		res := coord.get(path)
+		wantStatus(t, res, http.StatusOK)
+		wantNoBody(t, res, `<p class="back">`, "Coalition outside")
+	}
+	// The representative, too, finds the way back.
+	res = w.as("alder@example.org").get(link)
+	wantBody(t, res, `<a href="`+members+`">← Members of Coalition back</a>`)
+}

@@ -92,17 +92,8 @@ func (h *Handler) parseTemplates() error {
 // page returns a Page for the request with the localizer and user filled in.
 func (h *Handler) page(r *http.Request, title string, data any) *Page {
 	u := httpx.User(r.Context())
-	pref := ""
-	if u != nil {
-		pref = u.Locale
-	}
-	if pref == "" {
-		if c, err := r.Cookie("braid_lang"); err == nil {
-			pref = c.Value
-		}
-	}
-	loc := h.catalog.For(h.catalog.Pick(pref, r))
-	p := &Page{Localizer: loc, User: u, Languages: i18n.Languages, Path: r.URL.RequestURI(), Data: data,
+	loc := h.requestLocalizer(r)
+	p := &Page{Localizer: loc, User: u, Languages: h.catalog.Offered, Path: r.URL.RequestURI(), Data: data,
 		Form: map[string]string{}, Errors: map[string]string{}}
 	p.Title = loc.T(title)
 	p.Flash = h.opts.Sessions.PopString(r.Context(), "flash")

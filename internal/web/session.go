@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/braid-org/braid/internal/httpx"
-	"github.com/braid-org/braid/internal/web/i18n"
 )
 
 func (h *Handler) registerSession(r *httpx.Router) {
@@ -51,7 +50,7 @@ func (h *Handler) logout(w http.ResponseWriter, r *http.Request) {
 // cookie so that it also holds for visitors.
 func (h *Handler) setLanguage(w http.ResponseWriter, r *http.Request) {
 	lang := r.FormValue("lang")
-	if !i18n.Supported(lang) {
+	if !h.catalog.Supported(lang) {
 		http.Error(w, "Unknown language", http.StatusBadRequest)
 		return
 	}

@@ -58,6 +58,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerSession(r)
 	h.registerCoalitions(r)
 	h.registerMembers(r)
+	h.registerAccess(r)
 	h.registerInvitations(r)
 	h.registerAccount(r)
 	h.registerPublic(r)

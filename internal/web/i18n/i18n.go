@@ -1,14 +1,19 @@
 // Package i18n loads Braid's message catalogs and picks a language for each request.
 // Catalogs are JSON files in locales/, one per language, read by go-i18n (CLDR plural
-// rules). English is complete; other languages fall back to English per message.
+// rules). English is complete; other languages fall back to English per message, and
+// only those that translate at least MinCoverage of English are offered (README.md
+// tells translators how to add or complete one).
 package i18n
 
 import (
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/http"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -18,14 +23,20 @@ import (
 //go:embed locales/*.json
 var files embed.FS
 
-// Language is one language offered in the switcher.
+// Language is one language Braid has a catalog for.
 type Language struct {
 	Tag  string // BCP 47 tag, e.g. "es"
 	Name string // the language's own name for itself
 }
 
-// Languages lists the languages offered, English first.
+// Languages lists every language with a catalog, English first. A catalog file for a
+// language not listed here is an error at load: its name in the switcher would be missing.
 var Languages = []Language{{"en", "English"}, {"es", "Español"}, {"so", "Soomaali"}, {"hmn", "Hmoob"}}
+
+// MinCoverage is the share of English message ids a language must translate to be
+// offered. Below it most of a page would be English under a lang attribute that says
+// otherwise, which misleads screen readers, translation tools and search engines.
+const MinCoverage = 0.5
 
 // Catalog holds every language's messages.
 type Catalog struct {
@@ -33,6 +44,13 @@ type Catalog struct {
 	matcher language.Matcher
 	// IDs lists the English message ids, for completeness tests.
 	IDs []string
+	// Offered lists the languages the switcher offers and Pick may choose: English and
+	// every language with at least MinCoverage, in the order of Languages.
+	Offered []Language
+	// coverage is, per language tag, the share of English ids it translates.
+	coverage map[string]float64
+	// translated holds, per language tag, the ids with a message.
+	translated map[string]map[string]bool
 }
 
 // pluralAliases maps a language that CLDR has no plural rule for to a language that
@@ -57,14 +75,53 @@ func Load() (*Catalog, error) {
 }
 
 // load parses the catalogs in fsys's locales/ folder: active.<lang>.json, one per
-// language, and active.en.json, which is required and lists every message id.
+// language, and active.en.json, which is required and lists every message id. It
+// measures each catalog's coverage of the English ids and offers those with enough.
 func load(fsys fs.FS) (*Catalog, error) {
 	b := i18n.NewBundle(language.English)
+	translated, err := addCatalogs(b, fsys)
+	if err != nil {
+		return nil, err
+	}
+	en, ok := translated["en"]
+	if !ok {
+		return nil, errors.New("load: locales/active.en.json is missing")
+	}
+	c := &Catalog{bundle: b, coverage: map[string]float64{}, translated: translated}
+	for id := range en {
+		c.IDs = append(c.IDs, id)
+	}
+	sort.Strings(c.IDs)
+	var tags []language.Tag
+	for _, l := range Languages {
+		n := 0
+		for id := range translated[l.Tag] {
+			if en[id] {
+				n++
+			}
+		}
+		if len(en) > 0 {
+			c.coverage[l.Tag] = float64(n) / float64(len(en))
+		}
+		if l.Tag == "en" || c.coverage[l.Tag] >= MinCoverage {
+			c.Offered = append(c.Offered, l)
+			tags = append(tags, language.Make(l.Tag))
+		}
+	}
+	c.matcher = language.NewMatcher(tags)
+	return c, nil
+}
+
+// addCatalogs adds every catalog in fsys's locales/ folder to b and returns, per
+// language tag, the ids it has a message for (a message whose text is empty does not
+// count).
+func addCatalogs(b *i18n.Bundle, fsys fs.FS) (map[string]map[string]bool, error) {
 	entries, err := fs.ReadDir(fsys, "locales")
 	if err != nil {
 		return nil, err
 	}
 	unmarshal := map[string]i18n.UnmarshalFunc{"json": json.Unmarshal}
+	translated := map[string]map[string]bool{}
 	for _, e := range entries {
 		raw, err := fs.ReadFile(fsys, "locales/"+e.Name())
 		if err != nil {
@@ -74,46 +131,56 @@ func load(fsys fs.FS) (*Catalog, error) {
 		if err != nil {
 			return nil, fmt.Errorf("load %s: %w", e.Name(), err)
 		}
+		lang := mf.Tag.String()
+		if !known(lang) {
+			return nil, fmt.Errorf("load %s: language %q is not in i18n.Languages; add it there with its own name", e.Name(), lang)
+		}
 		// An empty catalog is added all the same: it is a language waiting for
 		// translators, and every message falls back to English.
-		tag := language.Make(bundleTag(mf.Tag.String()))
-		if err := b.AddMessages(tag, mf.Messages...); err != nil {
+		if err := b.AddMessages(language.Make(bundleTag(lang)), mf.Messages...); err != nil {
 			return nil, fmt.Errorf("load %s: %w", e.Name(), err)
 		}
+		ids := map[string]bool{}
+		for _, m := range mf.Messages {
+			if m.Zero+m.One+m.Two+m.Few+m.Many+m.Other != "" {
+				ids[m.ID] = true
+			}
+		}
+		translated[lang] = ids
 	}
-	var tags []language.Tag
-	for _, l := range Languages {
-		tags = append(tags, language.Make(l.Tag))
+	return translated, nil
+}
+
+// known reports whether tag is one of Languages.
+func known(tag string) bool {
+	return slices.ContainsFunc(Languages, func(l Language) bool { return l.Tag == tag })
+}
+
+// Coverage returns the share of English message ids that lang translates, from 0 to 1
+// (0 for a language without a catalog).
+func (c *Catalog) Coverage(lang string) float64 { return c.coverage[lang] }
+
+// Missing lists the English message ids that lang does not translate yet, sorted.
+func (c *Catalog) Missing(lang string) []string {
+	var out []string
+	for _, id := range c.IDs {
+		if !c.translated[lang][id] {
+			out = append(out, id)
+		}
 	}
-	c := &Catalog{bundle: b, matcher: language.NewMatcher(tags)}
-	raw, err := fs.ReadFile(fsys, "locales/active.en.json")
-	if err != nil {
-		return nil, err
-	}
-	var m map[string]any
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, err
-	}
-	for id := range m {
-		c.IDs = append(c.IDs, id)
-	}
-	return c, nil
+	return out
 }
 
 // Supported reports whether tag is one of the offered languages.
-func Supported(tag string) bool {
-	for _, l := range Languages {
-		if l.Tag == tag {
-			return true
-		}
-	}
-	return false
+func (c *Catalog) Supported(tag string) bool {
+	return slices.ContainsFunc(c.Offered, func(l Language) bool { return l.Tag == tag })
 }
 
-// Pick chooses the language: the preference given (a user's setting or cookie) if
-// supported, else the best match for the Accept-Language header, else English.
+// Pick chooses the language among the offered ones: the preference given (a user's
+// setting or cookie) if offered, else the best match for the Accept-Language header,
+// else English.
 func (c *Catalog) Pick(preferred string, r *http.Request) string {
-	if Supported(preferred) {
+	if c.Supported(preferred) {
 		return preferred
 	}
 	tags, _, _ := language.ParseAcceptLanguage(r.Header.Get("Accept-Language"))
@@ -121,7 +188,7 @@ func (c *Catalog) Pick(preferred string, r *http.Request) string {
 	if conf == language.No {
 		return "en"
 	}
-	return Languages[idx].Tag
+	return c.Offered[idx].Tag
 }
 
 // Localizer translates messages into one language.

@@ -2,7 +2,9 @@ package i18n
 
 import (
 	"errors"
+	"math"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -10,8 +12,9 @@ import (
 )
 
 // TestHmongFallsBackToEnglish checks the shipped catalogs: Hmong loads although CLDR
-// has no plural rule for hmn, a request asking for Hmong gets it, and each message
-// Hmong lacks comes in English, plural forms included, never as a bare id.
+// has no plural rule for hmn, and each message Hmong lacks comes in English, plural
+// forms included, never as a bare id. Hmong is loadable for translators but, while its
+// catalog is nearly empty, not offered: a request asking for it gets English.
 func TestHmongFallsBackToEnglish(t *testing.T) {
 	c, err := Load()
 	if err != nil {
@@ -19,8 +22,10 @@ func TestHmongFallsBackToEnglish(t *testing.T) {
 	}
 	r := httptest.NewRequest("GET", "/", nil)
 	r.Header.Set("Accept-Language", "hmn, en;q=0.5")
-	if got := c.Pick("", r); got != "hmn" {
-		t.Fatalf("Pick for Accept-Language hmn = %q, want hmn", got)
+	if c.Coverage("hmn") < MinCoverage {
+		if got := c.Pick("", r); got != "en" {
+			t.Errorf("Pick for Accept-Language hmn = %q, want en while Hmong covers %.0f%%", got, 100*c.Coverage("hmn"))
+		}
 	}
 	loc := c.For("hmn")
 	if loc.Lang != "hmn" {
@@ -40,6 +45,116 @@ func TestHmongFallsBackToEnglish(t *testing.T) {
 		if got != want || got == tc.id {
 			t.Errorf("Hmong T(%q, %v) = %q, want English %q", tc.id, tc.args, got, want)
 		}
+	}
+}
+
+// TestShippedLanguagesOffered checks which shipped languages the switcher offers today:
+// English and Spanish, whose catalogs are complete or nearly so; Somali and Hmong, whose
+// catalogs are empty, are loaded but not offered until translators fill them in. When a
+// catalog passes MinCoverage, add it here.
+func TestShippedLanguagesOffered(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	var offered []string
+	for _, l := range c.Offered {
+		offered = append(offered, l.Tag)
+	}
+	if got, want := strings.Join(offered, " "), "en es"; got != want {
+		t.Errorf("offered languages = %q, want %q", got, want)
+	}
+	for _, l := range Languages {
+		cov := c.Coverage(l.Tag)
+		t.Logf("%s (%s): %.0f%% of %d messages", l.Tag, l.Name, 100*cov, len(c.IDs))
+		if c.Supported(l.Tag) != (l.Tag == "en" || cov >= MinCoverage) {
+			t.Errorf("%s: Supported = %v with coverage %.2f", l.Tag, c.Supported(l.Tag), cov)
+		}
+	}
+	if c.Coverage("en") != 1 {
+		t.Errorf("English coverage = %v, want 1", c.Coverage("en"))
+	}
+}
+
+// TestMissingMessages lists, with -v, the messages each language still lacks: a
+// translator's to-do list. It fails only if Missing and Coverage disagree.
+func TestMissingMessages(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	for _, l := range Languages {
+		missing := c.Missing(l.Tag)
+		if got, want := c.Coverage(l.Tag), 1-float64(len(missing))/float64(len(c.IDs)); math.Abs(got-want) > 1e-9 {
+			t.Errorf("%s: coverage %v, but %d of %d ids are missing", l.Tag, got, len(missing), len(c.IDs))
+		}
+		if len(missing) > 0 {
+			t.Logf("%s (%s) lacks %d messages:\n  %s", l.Tag, l.Name, len(missing), strings.Join(missing, "\n  "))
+		}
+	}
+}
+
+// TestCoverageDecidesOffer checks, on small catalogs, that a language is offered from
+// MinCoverage on, that Pick chooses only offered languages (from a preference or from
+// Accept-Language), and that a language below the threshold still loads, falling back
+// to English.
+func TestCoverageDecidesOffer(t *testing.T) {
+	fsys := fstest.MapFS{
+		"locales/active.en.json": {Data: []byte(`{"a": "A", "b": "B", "c": "C", "d": "D"}`)},
+		// Two of four, and an id English lacks that must not count: 50 %, offered.
+		"locales/active.es.json": {Data: []byte(`{"a": "A (es)", "b": "B (es)", "stray": "S"}`)},
+		// One of four, and an empty message that does not count: 25 %, not offered.
+		"locales/active.so.json": {Data: []byte(`{"a": "A (so)", "b": ""}`)},
+	}
+	c, err := load(fsys)
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	for lang, want := range map[string]float64{"en": 1, "es": 0.5, "so": 0.25, "hmn": 0} {
+		if got := c.Coverage(lang); got != want {
+			t.Errorf("Coverage(%q) = %v, want %v", lang, got, want)
+		}
+	}
+	if len(c.Offered) != 2 || c.Offered[0].Tag != "en" || c.Offered[1].Tag != "es" {
+		t.Errorf("Offered = %v, want English and Spanish", c.Offered)
+	}
+	for _, tc := range []struct{ preferred, accept, want string }{
+		{"es", "", "es"},
+		{"so", "", "en"},
+		{"so", "so, es;q=0.8", "es"},
+		{"", "so", "en"},
+		{"", "es-MX, en;q=0.5", "es"},
+		{"hmn", "hmn", "en"},
+		{"", "", "en"},
+	} {
+		r := httptest.NewRequest("GET", "/", nil)
+		if tc.accept != "" {
+			r.Header.Set("Accept-Language", tc.accept)
+		}
+		if got := c.Pick(tc.preferred, r); got != tc.want {
+			t.Errorf("Pick(%q, Accept-Language %q) = %q, want %q", tc.preferred, tc.accept, got, tc.want)
+		}
+	}
+	if got := c.For("so").T("a"); got != "A (so)" {
+		t.Errorf("Somali T(a) = %q: a language not offered must still load", got)
+	}
+	if got := c.For("so").T("c"); got != "C" {
+		t.Errorf("Somali T(c) = %q, want the English fallback", got)
+	}
+	if got := strings.Join(c.Missing("so"), " "); got != "b c d" {
+		t.Errorf("Missing(so) = %q, want b c d", got)
+	}
+}
+
+// TestUnknownLanguageFile checks that a catalog for a language missing from Languages
+// is refused with a message saying what to do.
+func TestUnknownLanguageFile(t *testing.T) {
+	_, err := load(fstest.MapFS{
+		"locales/active.en.json": {Data: []byte(`{"a": "A"}`)},
+		"locales/active.om.json": {Data: []byte(`{"a": "A (om)"}`)},
+	})
+	if err == nil || !strings.Contains(err.Error(), "i18n.Languages") {
+		t.Errorf("load with an unlisted language: err = %v, want one naming i18n.Languages", err)
 	}
 }
 
