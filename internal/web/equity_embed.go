@@ -39,19 +39,3 @@ func (h *Handler) equitySummary(r *http.Request, coalitionID string) (template.H
 	}
 	return template.HTML(buf.String()), nil // html/template escaped every value while executing
 }
-
-// requestLocalizer picks the reader's language among those offered: the account's
-// setting, then the cookie, then Accept-Language. A setting for a language no longer
-// offered is passed over, so the cookie still counts.
-func (h *Handler) requestLocalizer(r *http.Request) *i18n.Localizer {
-	pref := ""
-	if u := httpx.User(r.Context()); u != nil {
-		pref = u.Locale
-	}
-	if !h.catalog.Supported(pref) {
-		if c, err := r.Cookie("braid_lang"); err == nil {
-			pref = c.Value
-		}
-	}
-	return h.catalog.For(h.catalog.Pick(pref, r))
-}

@@ -89,6 +89,22 @@ func (h *Handler) parseTemplates() error {
 	return nil
 }
 
+// requestLocalizer picks the reader's language among those offered: the account's
+// setting, then the cookie, then Accept-Language. A setting for a language no longer
+// offered is passed over, so the cookie still counts.
+func (h *Handler) requestLocalizer(r *http.Request) *i18n.Localizer {
+	pref := ""
+	if u := httpx.User(r.Context()); u != nil {
+		pref = u.Locale
+	}
+	if !h.catalog.Supported(pref) {
+		if c, err := r.Cookie("braid_lang"); err == nil {
+			pref = c.Value
+		}
+	}
+	return h.catalog.For(h.catalog.Pick(pref, r))
+}
+
 // page returns a Page for the request with the localizer and user filled in.
 func (h *Handler) page(r *http.Request, title string, data any) *Page {
 	u := httpx.User(r.Context())
