@@ -77,7 +77,9 @@ func adoptionJSON(f *fixture, _ string) any {
 	return map[string]any{"membership_id": f.m1.ID, "principle_version_id": f.principle.Current.ID}
 }
 
-// matrix lists every route of the server. A route missing here fails the test.
+// matrix lists every route of the foundation; each feature adds its own in a file of its
+// own (authz_<feature>_test.go) with func init() { featureMatrix = append(featureMatrix, …) }.
+// A route missing from both fails the test.
 var matrix = []entry{
 	// Public pages, operations and the API document.
 	{route: "GET /{$}", want: public},
@@ -172,6 +174,12 @@ var matrix = []entry{
 	{route: "POST /api/v1/coalitions/{id}/adoptions", want: represent, body: adoptionJSON},
 }
 
+// featureMatrix holds the entries of features beyond the foundation.
+var featureMatrix []entry
+
+// allEntries returns the foundation's entries followed by every feature's.
+func allEntries() []entry { return append(slices.Clone(matrix), featureMatrix...) }
+
 // TestAuthorizationMatrix sends a valid request for every route × role and checks the
 // outcome. It fails when a route has no entry, when an entry names no route, and when a
 // cell's outcome differs from the policy. State-changing cells get a fresh fixture each.
@@ -182,7 +190,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 	var mu sync.Mutex
 	got := map[string]map[string]string{} // route → role → status as shown in the summary
 	t.Run("cells", func(t *testing.T) {
-		for _, e := range matrix {
+		for _, e := range allEntries() {
 			want := strings.Fields(e.want)
 			if len(want) != len(roles) {
 				t.Fatalf("%s: %d expectations for %d roles", e.route, len(want), len(roles))
@@ -247,7 +255,7 @@ func outcome(e entry, req *http.Request, rec *httptest.ResponseRecorder) (string
 func checkCoverage(t *testing.T, f *fixture) {
 	t.Helper()
 	entries := map[string]entry{}
-	for _, e := range matrix {
+	for _, e := range allEntries() {
 		if _, dup := entries[e.route]; dup {
 			t.Errorf("route %s appears twice in the matrix", e.route)
 		}
@@ -289,14 +297,14 @@ func summary(got map[string]map[string]string) string {
 		fmt.Fprintf(&b, "%-9s", role)
 	}
 	cells := 0
-	for _, e := range matrix {
+	for _, e := range allEntries() {
 		fmt.Fprintf(&b, "\n%-66s", e.route)
 		for _, role := range roles {
 			fmt.Fprintf(&b, "%-9s", got[e.route][role])
 			cells++
 		}
 	}
-	fmt.Fprintf(&b, "\n%d routes × %d roles = %d cells", len(matrix), len(roles), cells)
+	fmt.Fprintf(&b, "\n%d routes × %d roles = %d cells", len(allEntries()), len(roles), cells)
 	return b.String()
 }
 

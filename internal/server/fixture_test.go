@@ -51,7 +51,16 @@ type fixture struct {
 	m1        *domain.Membership
 	principle *domain.Principle // a principle of A with one version
 	invite    string            // an open invitation token of A
+	// ids holds the records features add to the fixture, by the name of the path
+	// parameter that takes them ("task_id" fills {task_id}).
+	ids map[string]string
 }
+
+// fixtureSetups are the features' additions to the fixture, run in order after the
+// foundation's records exist and before the server starts. Each adds records of A (and,
+// where useful, of B) and names them in f.ids. A feature registers its setup in an init
+// function in its authz_<feature>_test.go.
+var fixtureSetups []func(t testing.TB, f *fixture)
 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
@@ -60,7 +69,7 @@ func newFixture(t testing.TB) *fixture {
 	log := slog.New(slog.DiscardHandler)
 	a := app.New(db, log)
 	a.Passwords = app.PasswordParams{Memory: 64, Time: 1, Threads: 1}
-	f := &fixture{app: a, users: map[string]*domain.User{}, tokens: map[string]string{}, spare: map[string]string{}, cookies: map[string]string{}}
+	f := &fixture{app: a, users: map[string]*domain.User{}, tokens: map[string]string{}, spare: map[string]string{}, cookies: map[string]string{}, ids: map[string]string{}}
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -106,6 +115,10 @@ func newFixture(t testing.TB) *fixture {
 	must(err)
 	_, err = a.Invite(ctx, f.users["outsider"], f.b.ID, domain.Invitation{OrganizationName: "B newcomers"})
 	must(err)
+
+	for _, setup := range fixtureSetups {
+		setup(t, f)
+	}
 
 	// Read back what updates must name in If-Match and version fields.
 	f.a, _, err = a.Coalition(ctx, f.users["coord"], f.a.ID)
@@ -167,6 +180,11 @@ func (f *fixture) request(t testing.TB, e entry, role string) *http.Request {
 	case strings.HasPrefix(path, "/account/tokens/{id}"):
 		id = f.spare[role]
 	}
+	params := []string{}
+	for name, v := range f.ids {
+		params = append(params, "{"+name+"}", v)
+	}
+	path = strings.NewReplacer(params...).Replace(path)
 	path = strings.NewReplacer("{$}", "", "{id}", id, "{membership_id}", f.m1.ID, "{principle_id}", f.principle.ID,
 		"{token}", f.invite, "{token_id}", f.spare[role], "{user_id}", f.users["observer"].ID, "{slug}", f.a.Slug, "{hash}", "0", "{path...}", "app.css").Replace(path)
 	var body io.Reader

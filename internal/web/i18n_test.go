@@ -24,16 +24,27 @@ var (
 	goKeyRE       = regexp.MustCompile(`(?:\bT\(|\.page\(r, )"([^"]+)"`) // p.T("k"), loc.T("k"), h.page(r, "k", ...)
 )
 
-// loadCatalog reads one message file: id → message (a string, or plural forms).
+// loadCatalog reads one language's message files (every <part>.<lang>.json) into one
+// map: id → message (a string, or plural forms).
 func loadCatalog(t *testing.T, lang string) map[string]any {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("i18n", "locales", "active."+lang+".json"))
-	if err != nil {
-		t.Fatal(err)
+	files, err := filepath.Glob(filepath.Join("i18n", "locales", "*."+lang+".json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no catalog files for %s: %v", lang, err)
 	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatalf("active.%s.json: %v", lang, err)
+	m := map[string]any{}
+	for _, path := range files {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var part map[string]any
+		if err := json.Unmarshal(b, &part); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		for k, v := range part {
+			m[k] = v
+		}
 	}
 	return m
 }

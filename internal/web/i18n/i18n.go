@@ -1,6 +1,7 @@
 // Package i18n loads Braid's message catalogs and picks a language for each request.
-// Catalogs are JSON files in locales/, one per language, read by go-i18n (CLDR plural
-// rules). English is complete; other languages fall back to English per message, and
+// Catalogs are JSON files in locales/, named <part>.<lang>.json (active.en.json holds the
+// foundation's messages; each feature may keep its own part, e.g. momentum.en.json), read
+// by go-i18n (CLDR plural rules). English is complete; other languages fall back to English per message, and
 // only those that translate at least MinCoverage of English are offered (README.md
 // tells translators how to add or complete one).
 package i18n
@@ -74,8 +75,9 @@ func Load() (*Catalog, error) {
 	return load(files)
 }
 
-// load parses the catalogs in fsys's locales/ folder: active.<lang>.json, one per
-// language, and active.en.json, which is required and lists every message id. It
+// load parses the catalogs in fsys's locales/ folder: <part>.<lang>.json, any number of
+// parts per language, of which active.en.json is required; the English parts together
+// list every message id. An id defined in two parts of one language is an error. It
 // measures each catalog's coverage of the English ids and offers those with enough.
 func load(fsys fs.FS) (*Catalog, error) {
 	b := i18n.NewBundle(language.English)
@@ -122,6 +124,7 @@ func addCatalogs(b *i18n.Bundle, fsys fs.FS) (map[string]map[string]bool, error)
 	}
 	unmarshal := map[string]i18n.UnmarshalFunc{"json": json.Unmarshal}
 	translated := map[string]map[string]bool{}
+	defined := map[string]string{} // "lang id" → the file that defines it
 	for _, e := range entries {
 		raw, err := fs.ReadFile(fsys, "locales/"+e.Name())
 		if err != nil {
@@ -140,13 +143,18 @@ func addCatalogs(b *i18n.Bundle, fsys fs.FS) (map[string]map[string]bool, error)
 		if err := b.AddMessages(language.Make(bundleTag(lang)), mf.Messages...); err != nil {
 			return nil, fmt.Errorf("load %s: %w", e.Name(), err)
 		}
-		ids := map[string]bool{}
+		if translated[lang] == nil {
+			translated[lang] = map[string]bool{}
+		}
 		for _, m := range mf.Messages {
+			if where, dup := defined[lang+" "+m.ID]; dup {
+				return nil, fmt.Errorf("load %s: message %q is also in %s", e.Name(), m.ID, where)
+			}
+			defined[lang+" "+m.ID] = e.Name()
 			if m.Zero+m.One+m.Two+m.Few+m.Many+m.Other != "" {
-				ids[m.ID] = true
+				translated[lang][m.ID] = true
 			}
 		}
-		translated[lang] = ids
 	}
 	return translated, nil
 }

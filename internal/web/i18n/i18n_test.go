@@ -213,3 +213,34 @@ func TestHmongPluralRule(t *testing.T) {
 		}
 	}
 }
+
+// TestCatalogParts checks that a language's messages may be split over several files
+// (one per feature), that coverage counts them together, and that an id defined twice
+// for one language is refused naming both files.
+func TestCatalogParts(t *testing.T) {
+	c, err := load(fstest.MapFS{
+		"locales/active.en.json":   {Data: []byte(`{"a": "A", "b": "B"}`)},
+		"locales/momentum.en.json": {Data: []byte(`{"c": "C", "d": "D"}`)},
+		"locales/active.es.json":   {Data: []byte(`{"a": "A (es)"}`)},
+		"locales/momentum.es.json": {Data: []byte(`{"c": "C (es)", "d": "D (es)"}`)},
+	})
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	if got := strings.Join(c.IDs, " "); got != "a b c d" {
+		t.Errorf("IDs = %q, want a b c d", got)
+	}
+	if got := c.Coverage("es"); got != 0.75 {
+		t.Errorf("Coverage(es) = %v, want 0.75 (3 of 4 over both files)", got)
+	}
+	if got := c.For("es").T("d"); got != "D (es)" {
+		t.Errorf("T(d) = %q, want the second file's message", got)
+	}
+	_, err = load(fstest.MapFS{
+		"locales/active.en.json":   {Data: []byte(`{"a": "A"}`)},
+		"locales/momentum.en.json": {Data: []byte(`{"a": "A again"}`)},
+	})
+	if err == nil || !strings.Contains(err.Error(), "active.en.json") || !strings.Contains(err.Error(), "momentum.en.json") {
+		t.Errorf("load with an id in two files: err = %v, want one naming both", err)
+	}
+}
