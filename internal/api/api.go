@@ -55,6 +55,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerPublic()
 	x.registerMe()
 	x.registerBundles()
+	x.registerRelationships()
 	return x
 }
 

@@ -1,0 +1,50 @@
+package server_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/braid-org/braid/internal/domain"
+)
+
+// Issue 6: relationships, the ecosystem, the power map, impact.
+const (
+	//             anon  outsider observer member nonrep facil coord admin
+	otherSide = "login 404      403      403    ok     403   403   ok" // Org Two's representatives, and admins
+)
+
+func init() {
+	relationshipJSON := func(f *fixture, _ string) any {
+		return map[string]any{"organization_id": f.m1.OrganizationID, "other_organization_id": f.ids["org_two"],
+			"kind": "worked_together", "depth": 3}
+	}
+	one := func(*fixture) int { return 1 }
+	featureMatrix = append(featureMatrix,
+		entry{route: "GET /api/v1/coalitions/{id}/relationships", want: view},
+		entry{route: "POST /api/v1/coalitions/{id}/relationships", want: represent, body: relationshipJSON},
+		entry{route: "PUT /api/v1/coalitions/{id}/relationships/{relationship_id}", want: otherSide, etag: one,
+			body: jsonBody(map[string]any{"kind": "mentoring", "depth": 4})},
+		entry{route: "DELETE /api/v1/coalitions/{id}/relationships/{relationship_id}", want: otherSide},
+		entry{route: "POST /api/v1/coalitions/{id}/relationships/{relationship_id}/confirm", want: represent,
+			body: jsonBody(map[string]any{"depth": 2})},
+	)
+	fixtureSetups = append(fixtureSetups, func(t testing.TB, f *fixture) {
+		ctx := context.Background()
+		page, err := f.app.Members(ctx, f.users["coord"], f.a.ID, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range page.Items {
+			if m.Organization.Name == "Org Two" {
+				f.ids["org_two"] = m.OrganizationID
+			}
+		}
+		// Org Two's account of its relationship with Org One.
+		r, err := f.app.RecordRelationship(ctx, f.users["nonrep"], f.a.ID, domain.Relationship{
+			OrganizationID: f.ids["org_two"], OtherOrganizationID: f.m1.OrganizationID, Kind: "worked_together", Depth: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.ids["relationship_id"] = r.ID
+	})
+}
