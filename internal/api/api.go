@@ -56,6 +56,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerMe()
 	x.registerBundles()
 	x.registerRelationships()
+	x.registerWins()
 	return x
 }
 

@@ -107,7 +107,7 @@ func ifMatch(v string) map[string]string { return map[string]string{"If-Match": 
 func TestCoalitions(t *testing.T) {
 	f := newFixture(t)
 	a, b := "/api/v1/coalitions/"+f.a.ID, "/api/v1/coalitions/"+f.b.ID
-	valid := `{"name":"Housing Justice Now","goal":"Homes for all","theory_of_change":"","issue_areas":["housing"],"geography":"Eastside","phase":"campaign","public":true}`
+	valid := `{"name":"Housing Justice Now","goal":"Homes for all","theory_of_change":"","issue_areas":["housing"],"geography":"Eastside","phase":"forming","public":true}`
 	f.run(t, []scenario{
 		{name: "list", method: "GET", path: "/api/v1/coalitions", actor: "coord", status: 200, want: `"name":"Housing Justice"`},
 		{name: "list shows only own coalitions", method: "GET", path: "/api/v1/coalitions", actor: "rep", status: 200, want: `"next_cursor":null`},
@@ -144,7 +144,7 @@ func TestCoalitions(t *testing.T) {
 		{name: "update malformed If-Match", method: "PUT", path: a, actor: "coord", body: valid, headers: ifMatch("one"), status: 412},
 		{name: "update as member", method: "PUT", path: a, actor: "rep", body: valid, headers: ifMatch(`"1"`), status: 403},
 		{name: "update another coalition", method: "PUT", path: b, actor: "coord", body: valid, headers: ifMatch(`"1"`), status: 404},
-		{name: "update unknown phase", method: "PUT", path: a, actor: "coord", body: strings.Replace(valid, "campaign", "winning", 1),
+		{name: "update unknown phase", method: "PUT", path: a, actor: "coord", body: strings.Replace(valid, "forming", "winning", 1),
 			headers: ifMatch(`"1"`), status: 422, want: `"location":"body.phase"`},
 		{name: "update partial body", method: "PUT", path: a, actor: "coord", body: `{"name":"X","goal":"Y"}`, headers: ifMatch(`"1"`), status: 422,
 			want: "public"},

@@ -29,7 +29,7 @@ type CoalitionChange struct {
 	TheoryOfChange string   `json:"theory_of_change" maxLength:"20000"`
 	IssueAreas     []string `json:"issue_areas" maxItems:"50" maxLength:"200"`
 	Geography      string   `json:"geography" maxLength:"500"`
-	Phase          phase    `json:"phase"`
+	Phase          phase    `json:"phase,omitempty" doc:"Optional; if sent, it must be the current phase. Moving to another phase takes a retrospective: POST /coalitions/{id}/phase-changes."`
 	Public         bool     `json:"public"`
 }
 

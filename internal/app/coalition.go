@@ -41,7 +41,10 @@ func (a *App) Coalition(ctx context.Context, actor Actor, id string) (*domain.Co
 }
 
 // UpdateCoalition saves changes if the coalition is still at expectVersion (EPRECONDITION).
+// It does not move the coalition between phases, which takes a retrospective (MovePhase):
+// an empty Phase keeps the current one, and a different one is refused (EINVALID).
 func (a *App) UpdateCoalition(ctx context.Context, actor Actor, c domain.Coalition, expectVersion int) (*domain.Coalition, error) {
+	keepPhase := c.Phase == ""
 	c.Normalize()
 	if err := c.Validate(); err != nil {
 		return nil, err
@@ -49,6 +52,11 @@ func (a *App) UpdateCoalition(ctx context.Context, actor Actor, c domain.Coaliti
 	err := a.write(ctx, func(tx *store.Tx) error {
 		p, err := authorize(ctx, tx, actor, c.ID, EditCoalition)
 		if err != nil {
+			return err
+		}
+		if keepPhase {
+			c.Phase = p.Coalition.Phase
+		} else if err := samePhase(p.Coalition.Phase, c.Phase); err != nil {
 			return err
 		}
 		before := coalitionFields(p.Coalition)

@@ -18,6 +18,8 @@ const (
 	ManagePrinciples Action = "manage_principles"
 	ViewAudit        Action = "view_audit"
 	ExportCoalition  Action = "export_coalition"
+	MovePhase        Action = "move_phase"
+	RecordWins       Action = "record_wins"
 )
 
 // allowed lists, per action, the access roles that may perform it. A deployment admin may
@@ -29,6 +31,8 @@ var allowed = map[Action][]string{
 	ManageMembers:    {domain.AccessCoordinator},
 	ManagePrinciples: {domain.AccessCoordinator, domain.AccessFacilitator},
 	ExportCoalition:  {domain.AccessCoordinator},
+	MovePhase:        {domain.AccessCoordinator},
+	RecordWins:       {domain.AccessCoordinator, domain.AccessFacilitator, domain.AccessMember},
 }
 
 // Permission is the result of an authorization: the actor's role in the coalition.

@@ -25,6 +25,7 @@ type PublicCoalition struct {
 	Members       []PublicOrganization `json:"members"`
 	UnlistedCount int                  `json:"unlisted_count"`
 	Principles    []domain.Principle   `json:"principles"`
+	Wins          []PublicWin          `json:"wins"`
 }
 
 // PublicCoalitionPage returns what anyone may see of a coalition (ENOTFOUND when the
@@ -54,6 +55,9 @@ func (a *App) PublicCoalitionPage(ctx context.Context, idOrSlug string) (*Public
 				continue
 			}
 			out.Members = append(out.Members, publicOrganization(m))
+		}
+		if out.Wins, err = publicWins(ctx, tx, c.ID, ms); err != nil {
+			return err
 		}
 		ps, err := tx.ListPrinciples(ctx, c.ID)
 		for i := range ps {

@@ -134,10 +134,10 @@ var matrix = []entry{
 	// Managing coalition A.
 	{route: "GET /coalitions/{id}/edit", want: manage},
 	{route: "POST /coalitions/{id}/edit", want: manage, body: func(f *fixture, _ string) any {
-		return url.Values{"name": {"Coalition A"}, "goal": {"Win more"}, "phase": {"campaign"}, "public": {"on"}, "version": {itoa(f.a.Version)}}
+		return url.Values{"name": {"Coalition A"}, "goal": {"Win more"}, "public": {"on"}, "version": {itoa(f.a.Version)}}
 	}},
 	{route: "PUT /api/v1/coalitions/{id}", want: manage, etag: coalitionVer, body: jsonBody(map[string]any{"name": "Coalition A", "goal": "Win more",
-		"theory_of_change": "", "issue_areas": []string{}, "geography": "", "phase": "campaign", "public": true})},
+		"theory_of_change": "", "issue_areas": []string{}, "geography": "", "phase": "forming", "public": true})},
 	{route: "GET /coalitions/{id}/members/{membership_id}", want: manage},
 	{route: "POST /coalitions/{id}/members/{membership_id}", want: manage, body: func(f *fixture, _ string) any {
 		return url.Values{"role": {"steering"}, "status": {"active"}, "version": {itoa(f.m1.Version)}}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/braid-org/braid/internal/app"
 	"github.com/braid-org/braid/internal/domain"
 )
 
@@ -18,8 +19,11 @@ func TestAuditLog(t *testing.T) {
 	bao := newTestUser(t, site, "Bao", "bao@example.org")
 	co := newTestCoalition(t, site, amina, "Housing Justice", false)
 	edit := *co
-	edit.Goal, edit.Public, edit.IssueAreas, edit.Phase = "Homes for all", true, []string{"housing", "health"}, "campaign"
+	edit.Goal, edit.Public, edit.IssueAreas = "Homes for all", true, []string{"housing", "health"}
 	if _, err := site.App.UpdateCoalition(ctx, amina, edit, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := site.App.MovePhase(ctx, amina, co.ID, app.PhaseMove{ToPhase: "campaign", Learned: "Listening first", CarryForward: "The base"}); err != nil {
 		t.Fatal(err)
 	}
 	m := addTestMember(t, site, amina, amina, co.ID, "Hmong Tenants United", domain.RoleSteering)
@@ -46,7 +50,7 @@ func TestAuditLog(t *testing.T) {
 	res := c.get(path)
 	wantStatus(t, res, http.StatusOK)
 	changed := ` <span aria-hidden="true">→</span><span class="visually-hidden">changed to</span> `
-	wantBody(t, res, "Amina Coordinator", "Changed the coalition", "Created the coalition",
+	wantBody(t, res, "Amina Coordinator", "Changed the coalition", "Created the coalition", "Moved to another phase",
 		`<strong>Goal:</strong> Goal of Housing Justice`+changed+`Homes for all`,
 		`<strong>Public page:</strong> No`+changed+`Yes`, `<strong>Issue areas:</strong> housing`+changed+`housing, health`,
 		`<strong>Phase:</strong> Forming`+changed+`Campaign`,

@@ -88,7 +88,8 @@ func (h *Handler) coalitionUpdate(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, u := r.Context(), httpx.User(r.Context())
 	in := coalitionFromForm(r)
-	in.ID = r.PathValue("id")
+	// The phase is not edited here: a move takes a retrospective (phase.go).
+	in.ID, in.Phase = r.PathValue("id"), ""
 	c, err := h.app.UpdateCoalition(ctx, u, in, postedVersion(r))
 	if err == nil {
 		p := h.page(r, "coalition.edit_title", nil)
@@ -98,6 +99,9 @@ func (h *Handler) coalitionUpdate(w http.ResponseWriter, r *http.Request) {
 	}
 	f := newCoalitionForm(in, true)
 	p := h.page(r, "coalition.edit_title", nil)
+	if cur, _, ferr := h.app.Coalition(ctx, u, in.ID); ferr == nil {
+		f.Coalition.Phase = cur.Phase
+	}
 	if domain.ErrorCode(err) == domain.EPRECONDITION {
 		// Keep what the person typed, show what is saved now, and let a second save
 		// knowingly replace the other change.

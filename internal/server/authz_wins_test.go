@@ -1,0 +1,50 @@
+package server_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/braid-org/braid/internal/domain"
+)
+
+// Wins and phases: everyone with a role in A sees them; coordinators, facilitators and
+// members (not observers) record and change wins; only coordinators move phases.
+const recordWins = "login 404      403      ok     ok     ok    ok    ok"
+
+var (
+	winJSON = func(f *fixture, role string) any {
+		return map[string]any{"date": "2025-02-10", "title": "Won as " + role, "kind": "policy", "size": "major",
+			"credits": []map[string]any{{"organization_id": f.m1.OrganizationID, "contribution": "Drafted it"}}}
+	}
+	winChangeJSON = func(f *fixture, role string) any {
+		return map[string]any{"date": "2025-02-10", "title": "Changed by " + role, "kind": "policy", "size": "major",
+			"description": "", "public": true, "credits": []map[string]any{{"organization_id": f.m1.OrganizationID, "weight": 2}}}
+	}
+	winVer   = func(*fixture) int { return 1 }
+	moveJSON = jsonBody(map[string]any{"to_phase": "campaign", "learned": "Trust takes time", "carry_forward": "Monthly meals"})
+)
+
+func init() {
+	featureMatrix = append(featureMatrix,
+		entry{route: "GET /api/v1/coalitions/{id}/wins", want: view},
+		entry{route: "GET /api/v1/coalitions/{id}/wins/{win_id}", want: view},
+		entry{route: "POST /api/v1/coalitions/{id}/wins", want: recordWins, body: winJSON},
+		entry{route: "PUT /api/v1/coalitions/{id}/wins/{win_id}", want: recordWins, etag: winVer, body: winChangeJSON},
+		entry{route: "GET /api/v1/coalitions/{id}/phase-changes", want: view},
+		entry{route: "POST /api/v1/coalitions/{id}/phase-changes", want: manage, body: moveJSON},
+		entry{route: "GET /api/v1/coalitions/{id}/timeline", want: view},
+	)
+	fixtureSetups = append(fixtureSetups, func(t testing.TB, f *fixture) {
+		ctx := context.Background()
+		w, err := f.app.CreateWin(ctx, f.users["coord"], f.a.ID, domain.Win{Date: "2025-01-10", Title: "First win", Kind: "narrative",
+			Size: "short_term", Public: true, Credits: []domain.Credit{{OrganizationID: f.m1.OrganizationID, Contribution: "Spoke", Weight: 1}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.ids["win_id"] = w.ID
+		// Coalition B has a win too, so that a leak across coalitions would show.
+		if _, err := f.app.CreateWin(ctx, f.users["outsider"], f.b.ID, domain.Win{Date: "2025-01-10", Title: "B's win", Kind: "policy", Size: "major"}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
