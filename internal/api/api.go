@@ -57,6 +57,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerBundles()
 	x.registerRelationships()
 	x.registerWins()
+	x.registerNetwork()
 	return x
 }
 

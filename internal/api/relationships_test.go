@@ -16,6 +16,7 @@ func init() {
 		"PUT /api/v1/coalitions/{id}/relationships/{relationship_id}":          "member",
 		"DELETE /api/v1/coalitions/{id}/relationships/{relationship_id}":       "member",
 		"POST /api/v1/coalitions/{id}/relationships/{relationship_id}/confirm": "member",
+		"GET /api/v1/network": "user",
 	} {
 		authExpectations[op] = who
 	}
@@ -73,5 +74,44 @@ func TestRelationships(t *testing.T) {
 		{name: "delete by other side", method: "DELETE", path: base + "/" + id, actor: "rep2", status: 403},
 		{name: "delete", method: "DELETE", path: base + "/" + id, actor: "rep", status: 204},
 		{name: "delete again", method: "DELETE", path: base + "/" + id, actor: "rep", status: 404},
+	})
+}
+
+// A path of three organizations: Riverside – Eastside (Riverside says 2, Eastside 4:
+// mean 3) and Eastside – Northside (4). By hand: density 2·2/(3·2) = 0.6667; mean depth
+// (3 + 4)/2 = 3.5; Eastside lies on the one shortest path between the other two, so its
+// normalised betweenness is 1/1 = 1 and it is the only bridge.
+func TestNetwork(t *testing.T) {
+	f := newFixture(t)
+	coord := f.users["coord"]
+	east := f.join(coord, f.user("east"), f.a, "Eastside Youth", domain.RoleMember, false)
+	north := f.join(coord, f.user("north"), f.a, "Northside Faith", domain.RoleMember, false)
+	f.admin("root")
+	base := "/api/v1/coalitions/" + f.a.ID + "/relationships"
+	rec := func(actor, from, to string, depth int) {
+		r := f.send("POST", base, actor, `{"organization_id":"`+from+`","other_organization_id":"`+to+`","kind":"worked_together","depth":`+strconv.Itoa(depth)+`}`, nil)
+		if r.status != 201 {
+			t.Fatalf("record: %d %s", r.status, r.body)
+		}
+	}
+	rec("rep", f.memberA.OrganizationID, east.OrganizationID, 2)
+	rec("east", east.OrganizationID, f.memberA.OrganizationID, 4)
+	rec("north", north.OrganizationID, east.OrganizationID, 4)
+	q := "/api/v1/network?coalition=" + f.a.ID
+	f.run(t, []scenario{
+		{name: "json", method: "GET", path: q, actor: "rep", status: 200, want: `"density":0.6666666666666666`},
+		{name: "mean depth", method: "GET", path: q, actor: "rep", status: 200, want: `"mean_depth":3.5`},
+		{name: "bridge", method: "GET", path: q, actor: "rep", status: 200, want: `"bridges":[{"id":"` + east.OrganizationID + `","betweenness":1}]`},
+		{name: "exact", method: "GET", path: q, actor: "rep", status: 200, want: `"betweenness":{"exact":true,"pivots":3`},
+		{name: "graphml", method: "GET", path: q + "&format=graphml", actor: "rep", status: 200, want: `<data key="weight">3</data>`,
+			header: map[string]string{"Content-Type": "application/graphml+xml"}},
+		{name: "outsider", method: "GET", path: q, actor: "outsider", status: 404},
+		{name: "one of two not mine", method: "GET", path: q + "&coalition=" + f.b.ID, actor: "rep", status: 404},
+		{name: "several", method: "GET", path: q + "&coalition=" + f.b.ID, actor: "root", status: 200, want: `"organizations":4`},
+		{name: "no coalition", method: "GET", path: "/api/v1/network", actor: "rep", status: 422, want: `query.coalition`},
+		{name: "bad format", method: "GET", path: q + "&format=png", actor: "rep", status: 422},
+		{name: "deployment not admin", method: "GET", path: "/api/v1/network?scope=deployment", actor: "coord", status: 403},
+		{name: "deployment", method: "GET", path: "/api/v1/network?scope=deployment", actor: "root", status: 200, want: `"coalitions":[]`},
+		{name: "anonymous", method: "GET", path: q, status: 401},
 	})
 }

@@ -32,15 +32,29 @@ func (f *Figures) degrees(e *ecosystem) {
 // twice on an undirected graph, once from each end, so dividing by (n−1)(n−2) is
 // dividing the pair count by the (n−1)(n−2)/2 pairs that exclude the node, as
 // NetworkX's normalized=True does. With n ≤ 2 every betweenness is 0.
-func (f *Figures) betweenness(e *ecosystem, bridges int) {
+//
+// Above a size threshold (see Options.Pivots and sampled.go) the sum runs over a sample
+// of source organizations instead of all of them, with a stated error bound.
+func (f *Figures) betweenness(e *ecosystem, opt Options) {
 	n := len(e.orgs)
+	f.BetweennessMethod = BetweennessMethod{Exact: true, Pivots: n}
 	if n <= 2 {
 		return
 	}
 	scale := 1 / (float64(n-1) * float64(n-2))
-	for id, b := range network.Betweenness(e.graph) {
-		f.ByOrganization[id].Betweenness = b * scale
+	if k := opt.pivots(n); k < n {
+		f.sampledBetweenness(e, k, opt.Seed)
+	} else {
+		for id, b := range network.Betweenness(e.graph) {
+			f.ByOrganization[id].Betweenness = b * scale
+		}
 	}
+	f.nameBridges(opt.bridges())
+}
+
+// nameBridges names the organizations with the highest betweenness.
+func (f *Figures) nameBridges(bridges int) {
+	n := len(f.ByOrganization)
 	order := make([]int, 0, n)
 	for u := range n {
 		if f.ByOrganization[u].Betweenness > 0 {

@@ -39,6 +39,9 @@ type Figures struct {
 	// betweenness 0 are never named.
 	Bridges []Bridge
 
+	// BetweennessMethod says whether betweenness is exact or sampled, and how close.
+	BetweennessMethod BetweennessMethod
+
 	CrossIssue CrossIssue
 	Silos      SiloMatrix
 
@@ -58,36 +61,36 @@ type Community struct {
 
 // Bridge is one bridging organization and its normalised betweenness.
 type Bridge struct {
-	ID          string
-	Betweenness float64
+	ID          string  `json:"id"`
+	Betweenness float64 `json:"betweenness"`
 }
 
 // OrganizationFigures are the figures of one organization.
 type OrganizationFigures struct {
-	ID     string
-	Degree int // Number of ties.
+	ID     string `json:"id"`
+	Degree int    `json:"degree"` // Number of ties.
 
 	// DegreeCentrality is Degree / (n−1) (NetworkX's degree_centrality); 0 when the
 	// ecosystem has a single organization (NetworkX says 1 there).
-	DegreeCentrality float64
+	DegreeCentrality float64 `json:"degree_centrality"`
 
 	// Betweenness is the share of shortest paths between other pairs that pass
 	// through the organization, counting hops (depth ignored), normalised by
 	// (n−1)(n−2)/2 pairs as NetworkX's betweenness_centrality(normalized=True).
-	Betweenness float64
+	Betweenness float64 `json:"betweenness"`
 
 	// Eigenvector is the organization's entry in the principal eigenvector of the
 	// adjacency matrix, unit Euclidean norm (NetworkX's eigenvector_centrality). On
 	// a disconnected ecosystem only the component with the largest spectral radius
 	// keeps weight; elsewhere it is (close to) 0 (see eigenvectorCentrality).
-	Eigenvector float64
+	Eigenvector float64 `json:"eigenvector"`
 
 	// Clustering is the share of pairs of the organization's partners that are tied
 	// to each other; 0 with fewer than two ties (NetworkX's clustering).
-	Clustering float64
+	Clustering float64 `json:"clustering"`
 
-	Component int // Index into Figures.Components.
-	Community int // Index into Figures.Communities.
+	Component int `json:"component"` // Index into Figures.Components.
+	Community int `json:"community"` // Index into Figures.Communities.
 }
 
 // newFigures returns the figures with the organizations listed and counted.

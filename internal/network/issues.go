@@ -5,10 +5,10 @@ package network
 // classified: it is counted apart and left out of the share, so that missing
 // profiles do not pass for bridges.
 type CrossIssue struct {
-	Classified   int      // Ties whose two ends each name at least one issue area.
-	Cross        int      // Classified ties whose ends share no issue area.
-	Unclassified int      // Ties with an end naming no issue area.
-	Share        *float64 // Cross / Classified; nil when no tie is classified.
+	Classified   int      `json:"classified"`   // Ties whose two ends each name at least one issue area.
+	Cross        int      `json:"cross"`        // Classified ties whose ends share no issue area.
+	Unclassified int      `json:"unclassified"` // Ties with an end naming no issue area.
+	Share        *float64 `json:"share"`        // Cross / Classified; nil when no tie is classified.
 }
 
 // crossIssue counts the cross-issue ties of e.

@@ -60,6 +60,12 @@ type Options struct {
 	Seed    uint64 // Seeds the Louvain shuffle; equal seeds give equal communities.
 	Bridges int    // How many bridging organizations to name; 0 means DefaultBridges.
 	Silos   int    // How many emptiest silo cells to name; 0 means DefaultSilos.
+
+	// Pivots chooses how betweenness is computed. 0: exactly up to
+	// DefaultExactBetweennessUpTo organizations, and above that from DefaultPivots
+	// sampled sources (see sampled.go); negative: always exactly; k > 0: from k
+	// sampled sources when k is less than the number of organizations.
+	Pivots int
 }
 
 // Compute validates the ecosystem and computes all its figures. It returns an
@@ -88,7 +94,7 @@ func compute(orgs []Organization, ties []Tie, opt Options, stageDone func(string
 	f.structure(e)
 	done(stageStructure)
 	f.degrees(e)
-	f.betweenness(e, opt.bridges())
+	f.betweenness(e, opt)
 	done(stageBetweenness)
 	f.eigenvector(e)
 	done(stageEigenvector)

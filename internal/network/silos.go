@@ -11,27 +11,28 @@ import (
 // tie can count in several cells, and the cells do not sum to the number of ties.
 // The diagonal cell {x, x} counts the ties within area x.
 type SiloMatrix struct {
-	Areas []string     // Every issue area named by an organization, in order.
-	Cells [][]SiloCell // Cells[i][j] crosses Areas[i] with Areas[j]; symmetric.
+	Areas []string     `json:"areas"` // Every issue area named by an organization, in order.
+	Cells [][]SiloCell `json:"cells"` // Cells[i][j] crosses Areas[i] with Areas[j]; symmetric.
 
 	// Emptiest names the silos to bridge: the cells between two different areas
 	// with the lowest density (ties per possible pair), then the most possible
 	// pairs, then the lowest mean depth, then by area names; cells where no tie is
 	// possible are left out. At most Options.Silos cells.
-	Emptiest []SiloCell
+	Emptiest []SiloCell `json:"emptiest"`
 }
 
 // SiloCell is one cell of the silo matrix.
 type SiloCell struct {
-	A, B      string
-	Ties      int      // Ties between an organization on A and one on B.
-	MeanDepth *float64 // Mean depth of those ties; nil without ties.
+	A         string   `json:"a"`
+	B         string   `json:"b"`
+	Ties      int      `json:"ties"`       // Ties between an organization on A and one on B.
+	MeanDepth *float64 `json:"mean_depth"` // Mean depth of those ties; nil without ties.
 
 	// PossiblePairs counts the pairs of distinct organizations {u, v} with u on A
 	// and v on B: |A|·|B| − |A∩B| − |A∩B|(|A∩B|−1)/2, which is |A|(|A|−1)/2 on the
 	// diagonal. Density is Ties / PossiblePairs; nil when no pair is possible.
-	PossiblePairs int
-	Density       *float64
+	PossiblePairs int      `json:"possible_pairs"`
+	Density       *float64 `json:"density"`
 }
 
 // silos builds the silo matrix of e and names its k emptiest cells.

@@ -27,6 +27,7 @@ func init() {
 		entry{route: "DELETE /api/v1/coalitions/{id}/relationships/{relationship_id}", want: otherSide},
 		entry{route: "POST /api/v1/coalitions/{id}/relationships/{relationship_id}/confirm", want: represent,
 			body: jsonBody(map[string]any{"depth": 2})},
+		entry{route: "GET /api/v1/network", want: view, query: "?coalition=coalition-a"},
 	)
 	fixtureSetups = append(fixtureSetups, func(t testing.TB, f *fixture) {
 		ctx := context.Background()

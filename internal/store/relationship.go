@@ -159,3 +159,22 @@ func (tx *Tx) ListRelationshipsAsOf(ctx context.Context, coalitionID string, at 
 	}
 	return out, rows.Err()
 }
+
+// MostImpactedOrganizations returns the organizations that are most impacted in at least
+// one coalition they are a current member of.
+func (tx *Tx) MostImpactedOrganizations(ctx context.Context) (map[string]bool, error) {
+	rows, err := tx.query(ctx, `SELECT DISTINCT organization_id FROM memberships WHERE most_impacted AND status <> 'left'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
