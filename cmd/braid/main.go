@@ -8,6 +8,7 @@
 //	braid export ID [-o FILE]   export a coalition bundle
 //	braid backup FILE           copy a running SQLite database consistently
 //	braid demo [--scale N]      load the demo ecosystem, or a large synthetic one
+//	braid ledger verify         check every fund's hash-chained ledger
 package main
 
 import (
@@ -71,6 +72,7 @@ Commands:
   export ID    export a coalition bundle: [-o FILE]
   backup FILE  write a consistent copy of the SQLite database while Braid runs
   demo         load the demo ecosystem; --scale N generates N synthetic organizations
+  ledger verify  check the hash chain of every fund's ledger; fails if one is broken
 
 Every command takes --database (env BRAID_DATABASE_URL): a SQLite file path or a
 postgres:// URL. Run "braid <command> -h" for its flags.
@@ -98,6 +100,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.backup(ctx, rest)
 	case "demo":
 		return m.demo(ctx, rest)
+	case "ledger":
+		return m.ledger(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil

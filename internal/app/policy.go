@@ -20,6 +20,8 @@ const (
 	ExportCoalition  Action = "export_coalition"
 	MovePhase        Action = "move_phase"
 	RecordWins       Action = "record_wins"
+	// ManageFunds: create funds and record ledger entries (money/issue 5).
+	ManageFunds Action = "manage_funds"
 )
 
 // allowed lists, per action, the access roles that may perform it. A deployment admin may
@@ -33,6 +35,7 @@ var allowed = map[Action][]string{
 	ExportCoalition:  {domain.AccessCoordinator},
 	MovePhase:        {domain.AccessCoordinator},
 	RecordWins:       {domain.AccessCoordinator, domain.AccessFacilitator, domain.AccessMember},
+	ManageFunds:      {domain.AccessCoordinator},
 }
 
 // Permission is the result of an authorization: the actor's role in the coalition.
@@ -98,4 +101,29 @@ func canActForOrganization(ctx context.Context, tx *store.Tx, actor Actor, orgID
 		return true, nil
 	}
 	return tx.IsRepresentative(ctx, actor.ID, orgID)
+}
+
+// canSteer reports whether actor may open and approve allocation rounds in the
+// coalition of p: its coordinators and admins, and the representatives of its anchor
+// and steering member organizations (membership roles, not access roles).
+func canSteer(ctx context.Context, tx *store.Tx, actor Actor, p Permission) (bool, error) {
+	if p.Role == "admin" || p.Role == domain.AccessCoordinator {
+		return true, nil
+	}
+	orgs, err := tx.ListOrganizationsOfUser(ctx, actor.ID)
+	if err != nil {
+		return false, err
+	}
+	for _, o := range orgs {
+		m, err := tx.FindMembershipOfOrganization(ctx, p.Coalition.ID, o.ID)
+		if domain.ErrorCode(err) == domain.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return false, err
+		}
+		if m.Counts() && domain.IsLeadershipRole(m.Role) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
