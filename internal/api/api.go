@@ -59,6 +59,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerWins()
 	x.registerNetwork()
 	x.registerFunds()
+	x.registerCheckIns()
 	return x
 }
 

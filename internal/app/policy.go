@@ -22,6 +22,8 @@ const (
 	RecordWins       Action = "record_wins"
 	// ManageFunds: create funds and record ledger entries (money/issue 5).
 	ManageFunds Action = "manage_funds"
+	// Coalition health (checkin.go, tension.go).
+	ManageCheckIns Action = "manage_checkins"
 )
 
 // allowed lists, per action, the access roles that may perform it. A deployment admin may
@@ -36,6 +38,7 @@ var allowed = map[Action][]string{
 	MovePhase:        {domain.AccessCoordinator},
 	RecordWins:       {domain.AccessCoordinator, domain.AccessFacilitator, domain.AccessMember},
 	ManageFunds:      {domain.AccessCoordinator},
+	ManageCheckIns:   {domain.AccessCoordinator},
 }
 
 // Permission is the result of an authorization: the actor's role in the coalition.
