@@ -57,8 +57,10 @@ func (x *API) registerCheckIns() {
 		http.StatusForbidden, http.StatusNotFound, http.StatusConflict), x.openCheckIn)
 	huma.Register(x.huma, operation("get-check-in", http.MethodGet, "/coalitions/{id}/check-ins/{checkin_id}", "Get a check-in and its statements", tag, signedIn,
 		http.StatusNotFound), x.getCheckIn)
-	huma.Register(x.huma, operation("close-check-in", http.MethodPost, "/coalitions/{id}/check-ins/{checkin_id}/close", "Close a check-in (coordinators)", tag, signedIn,
-		http.StatusForbidden, http.StatusNotFound, http.StatusConflict), x.closeCheckIn)
+	closeOp := operation("close-check-in", http.MethodPost, "/coalitions/{id}/check-ins/{checkin_id}/close", "Close a check-in (coordinators)", tag, signedIn,
+		http.StatusForbidden, http.StatusNotFound, http.StatusConflict)
+	closeOp.DefaultStatus = http.StatusOK
+	huma.Register(x.huma, closeOp, x.closeCheckIn)
 	huma.Register(x.huma, operation("answer-check-in", http.MethodPost, "/coalitions/{id}/check-ins/{checkin_id}/answers", "Answer a check-in anonymously (once)", tag, signedIn,
 		http.StatusForbidden, http.StatusNotFound, http.StatusConflict), x.answerCheckIn)
 	huma.Register(x.huma, operation("check-in-results", http.MethodGet, "/coalitions/{id}/check-ins/{checkin_id}/results", "Scores of a closed check-in", tag, signedIn,

@@ -39,3 +39,11 @@ type CheckInResponse struct {
 	BipocLed     string         `json:"bipoc_led"`
 	MostImpacted string         `json:"most_impacted"`
 }
+
+// ClosedTime returns when the check-in closed, the zero time while it is open.
+func (c CheckIn) ClosedTime() time.Time {
+	if c.ClosedAt == nil {
+		return time.Time{}
+	}
+	return *c.ClosedAt
+}

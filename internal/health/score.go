@@ -1,6 +1,7 @@
 package health
 
 import (
+	"math"
 	"math/big"
 	"slices"
 )
@@ -147,4 +148,12 @@ func mapKeys(m map[string]int) func(func(string) bool) {
 			}
 		}
 	}
+}
+
+// BandFor returns the band of a score already rounded to hundredths ("" for no score).
+func BandFor(mean *float64) string {
+	if mean == nil {
+		return ""
+	}
+	return band(int(math.Round(*mean * 100)))
 }

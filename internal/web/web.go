@@ -66,6 +66,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerOrganizations(r)
 	h.registerPrinciples(r)
 	h.registerEquity(r)
+	h.registerCheckIns(r)
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
