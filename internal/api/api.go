@@ -60,6 +60,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerNetwork()
 	x.registerFunds()
 	x.registerCheckIns()
+	x.registerProposals()
 	return x
 }
 

@@ -24,6 +24,10 @@ const (
 	ManageFunds Action = "manage_funds"
 	// Coalition health (checkin.go, tension.go).
 	ManageCheckIns Action = "manage_checkins"
+	// Voice and decisions (issue 4).
+	Propose         Action = "propose"          // draft a proposal
+	ManageProposals Action = "manage_proposals" // open or edit anyone's draft, close a proposal early
+	ManageVoice     Action = "manage_voice"     // choose who takes stances and the queue order
 )
 
 // allowed lists, per action, the access roles that may perform it. A deployment admin may
@@ -39,6 +43,9 @@ var allowed = map[Action][]string{
 	RecordWins:       {domain.AccessCoordinator, domain.AccessFacilitator, domain.AccessMember},
 	ManageFunds:      {domain.AccessCoordinator},
 	ManageCheckIns:   {domain.AccessCoordinator},
+	Propose:          {domain.AccessCoordinator, domain.AccessFacilitator, domain.AccessMember},
+	ManageProposals:  {domain.AccessCoordinator, domain.AccessFacilitator},
+	ManageVoice:      {domain.AccessCoordinator},
 }
 
 // Permission is the result of an authorization: the actor's role in the coalition.

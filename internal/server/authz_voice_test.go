@@ -1,0 +1,61 @@
+package server_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/braid-org/braid/internal/app"
+)
+
+// Voice and decisions (issue 4): proposals, stances and voice settings.
+const (
+	//             anon  outsider observer member nonrep facil coord admin
+	propose     = "login 404      403      ok     ok     ok    ok    ok" // any access role but observer, and admins
+	takeStance  = "login 404      403      ok     ok     403   403   ok" // representatives of a member organization, and admins
+	manageDraft = principle                                              // the author (coord), facilitators, coordinators, admins
+)
+
+// openFirst opens the fixture's draft proposal before a request that needs it open.
+func openFirst(f *fixture) {
+	if _, err := f.app.OpenProposal(context.Background(), f.users["coord"], f.a.ID, f.ids["proposal_id"]); err != nil {
+		panic(err)
+	}
+}
+
+// stanceJSON is a stance of Org One (Org Two for its own representative).
+func stanceJSON(f *fixture, role string) any {
+	openFirst(f)
+	body := map[string]any{"position": "agree"}
+	if role != "nonrep" {
+		body["organization_id"] = f.m1.OrganizationID
+	}
+	return body
+}
+
+func init() {
+	proposalJSON := jsonBody(map[string]any{"title": "March", "body": "On May 1.", "method": "majority", "quorum": 0.5,
+		"closes_at": time.Now().Add(72 * time.Hour).UTC().Format(time.RFC3339)})
+	featureMatrix = append(featureMatrix,
+		entry{route: "GET /api/v1/coalitions/{id}/voice-settings", want: view},
+		entry{route: "PUT /api/v1/coalitions/{id}/voice-settings", want: manage, body: jsonBody(map[string]any{"stances_by": "person", "queue_order": "first_come"})},
+		entry{route: "GET /api/v1/coalitions/{id}/proposals", want: view},
+		entry{route: "POST /api/v1/coalitions/{id}/proposals", want: propose, body: proposalJSON},
+		entry{route: "GET /api/v1/coalitions/{id}/proposals/{proposal_id}", want: view},
+		entry{route: "PUT /api/v1/coalitions/{id}/proposals/{proposal_id}", want: manageDraft, body: proposalJSON, etag: func(*fixture) int { return 1 }},
+		entry{route: "POST /api/v1/coalitions/{id}/proposals/{proposal_id}/open", want: manageDraft},
+		entry{route: "POST /api/v1/coalitions/{id}/proposals/{proposal_id}/close", want: manageDraft, body: func(f *fixture, _ string) any {
+			openFirst(f)
+			return map[string]any{}
+		}},
+		entry{route: "PUT /api/v1/coalitions/{id}/proposals/{proposal_id}/stance", want: takeStance, body: stanceJSON},
+	)
+	fixtureSetups = append(fixtureSetups, func(t testing.TB, f *fixture) {
+		p, err := f.app.CreateProposal(context.Background(), f.users["coord"], f.a.ID, app.ProposalInput{Title: "Rent freeze", Body: "Support it.",
+			Method: "consent", Quorum: 0.5, ClosesAt: time.Now().Add(24 * time.Hour), PrincipleIDs: []string{f.principle.ID}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.ids["proposal_id"] = p.ID
+	})
+}
