@@ -208,3 +208,23 @@ func entryNames(ctx context.Context, tx *store.Tx, coalitionID string, entries [
 func moneyFieldError(field, message string) error {
 	return &domain.Error{Code: domain.EINVALID, Message: message, Fields: []domain.FieldError{{Field: field, Message: message}}}
 }
+
+// MoneyMembers returns the coalition's memberships that have not left, with their
+// organizations, ordered by name: the organizations money may be allocated to.
+func (a *App) MoneyMembers(ctx context.Context, actor Actor, coalitionID string) ([]domain.Membership, error) {
+	var out []domain.Membership
+	err := a.read(ctx, func(tx *store.Tx) error {
+		p, err := authorize(ctx, tx, actor, coalitionID, ViewCoalition)
+		if err != nil {
+			return err
+		}
+		all, err := tx.ListMemberships(ctx, p.Coalition.ID, "", 0)
+		for _, m := range all {
+			if m.Counts() {
+				out = append(out, m)
+			}
+		}
+		return err
+	})
+	return out, err
+}

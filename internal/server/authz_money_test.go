@@ -16,6 +16,10 @@ func init() {
 		entry{route: "POST /api/v1/coalitions/{id}/funds", want: manage, body: jsonBody(map[string]any{"name": "Dues", "holder_name": "Org One", "currency": "USD"})},
 		entry{route: "GET /api/v1/coalitions/{id}/funds/{fund_id}", want: view},
 		entry{route: "POST /api/v1/coalitions/{id}/funds/{fund_id}/entries", want: manage, body: entryJSON},
+		entry{route: "GET /coalitions/{id}/funds", want: view},
+		entry{route: "POST /coalitions/{id}/funds", want: manage, body: form("name", "Dues", "holder_name", "Org One", "currency", "USD")},
+		entry{route: "GET /coalitions/{id}/funds/{fund_id}", want: view},
+		entry{route: "POST /coalitions/{id}/funds/{fund_id}/entries", want: manage, body: form("kind", "received", "amount", "10.00")},
 	)
 	fixtureSetups = append(fixtureSetups, func(t testing.TB, f *fixture) {
 		ctx := context.Background()

@@ -67,6 +67,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerPrinciples(r)
 	h.registerEquity(r)
 	h.registerCheckIns(r)
+	h.registerFunds(r)
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
