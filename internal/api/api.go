@@ -61,6 +61,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerFunds()
 	x.registerCheckIns()
 	x.registerProposals()
+	x.registerTensions()
 	return x
 }
 

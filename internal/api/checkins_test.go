@@ -125,3 +125,17 @@ func TestCheckIns(t *testing.T) {
 		t.Errorf("outsider reads results: %d", r.status)
 	}
 }
+
+func init() {
+	for _, op := range []string{
+		"GET /api/v1/coalitions/{id}/tensions", "POST /api/v1/coalitions/{id}/tensions",
+		"GET /api/v1/coalitions/{id}/tensions/{tension_id}",
+		"POST /api/v1/coalitions/{id}/tensions/{tension_id}/transitions",
+		"POST /api/v1/coalitions/{id}/tensions/{tension_id}/entries",
+		"POST /api/v1/coalitions/{id}/tensions/{tension_id}/facilitation",
+		"POST /api/v1/coalitions/{id}/tensions/{tension_id}/widen-agreement",
+		"POST /api/v1/coalitions/{id}/tensions/{tension_id}/visibility",
+	} {
+		authExpectations[op] = "member"
+	}
+}

@@ -137,3 +137,33 @@ func canSteer(ctx context.Context, tx *store.Tx, actor Actor, p Permission) (boo
 	}
 	return false, nil
 }
+
+// TensionAccess is what one person may do with one tension. A tension is seen by its
+// parties (a person named, or a representative of an organization named), the person who
+// raised it, the coalition's facilitators and the facilitator assigned to it; by everyone
+// with a role in the coalition only once widened. Coordinators and administrators have no
+// access of their own: to anyone else a tension does not exist (ENOTFOUND everywhere).
+type TensionAccess struct {
+	See        bool `json:"see"`
+	Facilitate bool `json:"facilitate"` // move it, assign, record agreements, widen
+	Take       bool `json:"take_part"`  // a party or the raiser: add notes
+	Raiser     bool `json:"raiser"`     // may withdraw it
+	// Speaks lists the parties the person speaks for (themself, organizations they represent).
+	Speaks []domain.TensionParty `json:"speaks_for"`
+}
+
+// tensionAccess decides TensionAccess from the person's role in the coalition and the
+// organizations they represent.
+func tensionAccess(p Permission, actorID string, represents map[string]bool, t *domain.Tension) TensionAccess {
+	var a TensionAccess
+	for _, party := range t.Parties {
+		if (party.Type == domain.PartyPerson && party.ID == actorID) || (party.Type == domain.PartyOrganization && represents[party.ID]) {
+			a.Speaks = append(a.Speaks, party)
+		}
+	}
+	a.Raiser = t.RaisedBy == actorID
+	a.Facilitate = p.Role == domain.AccessFacilitator || (t.FacilitatorID != "" && t.FacilitatorID == actorID)
+	a.Take = a.Raiser || len(a.Speaks) > 0 || a.Facilitate
+	a.See = a.Take || (t.Visibility == domain.VisibilityCoalition && p.Role != "admin")
+	return a
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/braid-org/braid/internal/app"
 	"github.com/braid-org/braid/internal/browsertest"
+	"github.com/braid-org/braid/internal/store"
 	"github.com/chromedp/chromedp"
 )
 
@@ -42,6 +43,26 @@ func TestHealthPagesInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A tension named by the coordinator, who is also assigned to facilitate it, so the
+	// page shows every form.
+	tn, err := site.App.RaiseTension(bg, w.coordinator, w.coalition.ID, app.NewTension{Title: "Left out of budget talks",
+		Description: "We heard about the budget after it was decided.", Kind: "resources", OrganizationIDs: []string{reps[0].org.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := site.App.DB().Write(bg, func(tx *store.Tx) error {
+		found, err := tx.FindTension(bg, w.coalition.ID, tn.ID)
+		if err != nil {
+			return err
+		}
+		found.FacilitatorID = w.coordinator.ID
+		return tx.UpdateTension(bg, found)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := site.App.MoveTension(bg, w.coordinator, w.coalition.ID, tn.ID, "acknowledged", ""); err != nil {
+		t.Fatal(err)
+	}
 
 	err = chromedp.Do(ctx, chromedp.Navigate(site.URL+"/login"),
 		chromedp.SendKeys("#f-email", "coord-hb@example.org"), chromedp.SendKeys("#f-password", testPassword),
@@ -73,4 +94,16 @@ func TestHealthPagesInBrowser(t *testing.T) {
 	browsertest.Screenshot(t, ctx, "health-checkin-error")
 	visit("results-withheld", base+"/"+open.ID+"/results")
 	visit("results", base+"/"+done.ID+"/results")
+
+	tensions := site.URL + "/coalitions/" + w.coalition.ID + "/tensions"
+	visit("tensions", tensions)
+	// The form sent without a party comes back with the error at its fieldset.
+	err = chromedp.Do(ctx, chromedp.SendKeys("#f-title", "Meeting times"), chromedp.SendKeys("#f-description", "Always during work hours."),
+		chromedp.Click(`form[action$="/tensions"] button[type="submit"]`), chromedp.WaitVisible(`#e-parties`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	browsertest.CheckA11y(t, ctx, "tension form with an error")
+	browsertest.Screenshot(t, ctx, "health-tension-error")
+	visit("tension", tensions+"/"+tn.ID)
 }

@@ -68,6 +68,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerEquity(r)
 	h.registerCheckIns(r)
 	h.registerFunds(r)
+	h.registerTensions(r)
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
