@@ -37,10 +37,13 @@ copy node_modules/htmx.org/dist/htmx.min.js htmx.min.js
 copy node_modules/htmx.org/LICENSE htmx.LICENSE
 copy node_modules/@picocss/pico/css/pico.min.css pico.min.css
 copy node_modules/@picocss/pico/LICENSE.md pico.LICENSE.md
+copy node_modules/cytoscape/dist/cytoscape.min.js cytoscape.min.js
+copy node_modules/cytoscape/LICENSE cytoscape.LICENSE
 
 cat >"$dest/VERSIONS" <<VERSIONS
 # Written by tools/vendor-assets.sh from the packages npm ci installed (pinned in package.json); do not edit by hand.
 htmx.org $(version htmx.org) htmx.min.js htmx.LICENSE
 @picocss/pico $(version @picocss/pico) pico.min.css pico.LICENSE.md
+cytoscape $(version cytoscape) cytoscape.min.js cytoscape.LICENSE
 VERSIONS
 echo "vendor-assets: wrote $dest/VERSIONS"

@@ -43,7 +43,7 @@ type derivedSource func(ctx context.Context, tx *store.Tx, coalitionID string) (
 // derivedSources is the seam through which features that record joint work feed the
 // ecosystem: each adds its source here, in an init function of its own file, e.g.
 //
-//	func init() { derivedSources[DerivedWorkstream] = func(ctx, tx, id) { return tx.WorkstreamPairs(ctx, id) } }
+//	func init() { derivedSources[DerivedWorkstream] = pairsFrom((*store.Tx).WorkstreamPairs) }
 //
 // A source that has not landed yet is simply absent; the page says which are counted.
 var derivedSources = map[string]derivedSource{}

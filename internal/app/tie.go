@@ -69,3 +69,16 @@ func MergeTies(decls []domain.Relationship) []Tie {
 	})
 	return out
 }
+
+// DepthOfA is A's own depth, 0 when A has not given its account.
+func (t Tie) DepthOfA() int { return derefInt(t.DepthA) }
+
+// DepthOfB is B's own depth, 0 when B has not given its account.
+func (t Tie) DepthOfB() int { return derefInt(t.DepthB) }
+
+func derefInt(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
+}

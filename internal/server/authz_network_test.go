@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"net/url"
 	"testing"
 
 	"github.com/braid-org/braid/internal/domain"
@@ -28,6 +29,15 @@ func init() {
 		entry{route: "POST /api/v1/coalitions/{id}/relationships/{relationship_id}/confirm", want: represent,
 			body: jsonBody(map[string]any{"depth": 2})},
 		entry{route: "GET /api/v1/network", want: view, query: "?coalition=coalition-a"},
+		entry{route: "GET /coalitions/{id}/relationships", want: view},
+		entry{route: "POST /coalitions/{id}/relationships", want: represent, body: func(f *fixture, _ string) any {
+			return url.Values{"organization_id": {f.m1.OrganizationID}, "other_organization_id": {f.ids["org_two"]}, "kind": {"worked_together"}, "depth": {"3"}}
+		}},
+		entry{route: "POST /coalitions/{id}/relationships/{relationship_id}", want: otherSide, body: form("kind", "mentoring", "depth", "4", "version", "1")},
+		entry{route: "POST /coalitions/{id}/relationships/{relationship_id}/delete", want: otherSide, body: form()},
+		entry{route: "POST /coalitions/{id}/relationships/{relationship_id}/confirm", want: represent, body: form("depth", "2")},
+		entry{route: "GET /coalitions/{id}/network", want: view},
+		entry{route: "GET /network", want: view, query: "?coalition=coalition-a"},
 	)
 	fixtureSetups = append(fixtureSetups, func(t testing.TB, f *fixture) {
 		ctx := context.Background()

@@ -69,6 +69,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerCheckIns(r)
 	h.registerFunds(r)
 	h.registerTensions(r)
+	h.registerRelationships(r)
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
