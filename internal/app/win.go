@@ -11,7 +11,7 @@ import (
 func winFields(w *domain.Win) map[string]any {
 	credits := make([]map[string]any, len(w.Credits))
 	for i, c := range w.Credits {
-		credits[i] = map[string]any{"organization_id": c.OrganizationID, "contribution": c.Contribution, "weight": c.Weight}
+		credits[i] = map[string]any{"organization": c.OrganizationName, "contribution": c.Contribution, "weight": c.Weight}
 	}
 	return map[string]any{"date": w.Date, "title": w.Title, "kind": w.Kind, "size": w.Size, "description": w.Description,
 		"public": w.Public, "credits": credits}
@@ -105,16 +105,38 @@ func (a *App) UpdateWin(ctx context.Context, actor Actor, coalitionID string, w 
 }
 
 // checkCredited refuses credit to an organization that has never been a member of the
-// coalition.
+// coalition, and fills in the names of the others (for the audit log).
 func checkCredited(ctx context.Context, tx *store.Tx, coalitionID string, credits []domain.Credit) error {
 	var v domain.Validation
 	for i, c := range credits {
 		_, err := tx.FindMembershipOfOrganization(ctx, coalitionID, c.OrganizationID)
 		if domain.ErrorCode(err) == domain.ENOTFOUND {
 			v.Add(fmt.Sprintf("/credits/%d/organization_id", i), "This organization is not a member of the coalition.")
+			continue
 		} else if err != nil {
 			return err
 		}
+		o, err := tx.FindOrganization(ctx, c.OrganizationID)
+		if err != nil {
+			return err
+		}
+		credits[i].OrganizationName = o.Name
 	}
 	return v.Err()
+}
+
+// CreditChoices returns every membership of a coalition, with its organization, for
+// forms that credit organizations with a win (members that have left included, as a win
+// may predate their leaving).
+func (a *App) CreditChoices(ctx context.Context, actor Actor, coalitionID string) ([]domain.Membership, error) {
+	var out []domain.Membership
+	err := a.read(ctx, func(tx *store.Tx) error {
+		p, err := authorize(ctx, tx, actor, coalitionID, ViewCoalition)
+		if err != nil {
+			return err
+		}
+		out, err = tx.ListMemberships(ctx, p.Coalition.ID, "", 0)
+		return err
+	})
+	return out, err
 }

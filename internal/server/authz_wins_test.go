@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"net/url"
 	"testing"
 
 	"github.com/braid-org/braid/internal/domain"
@@ -20,7 +21,12 @@ var (
 		return map[string]any{"date": "2025-02-10", "title": "Changed by " + role, "kind": "policy", "size": "major",
 			"description": "", "public": true, "credits": []map[string]any{{"organization_id": f.m1.OrganizationID, "weight": 2}}}
 	}
-	winVer   = func(*fixture) int { return 1 }
+	winVer  = func(*fixture) int { return 1 }
+	winForm = func(f *fixture, role string) any {
+		return url.Values{"title": {"Won as " + role}, "date": {"2025-02-10"}, "kind": {"policy"}, "size": {"major"}, "version": {"1"},
+			"credit": {f.m1.OrganizationID}, "contribution_" + f.m1.OrganizationID: {"Drafted it"}, "weight_" + f.m1.OrganizationID: {"2"}}
+	}
+	moveForm = form("to_phase", "campaign", "learned", "Trust takes time", "carry_forward", "Monthly meals")
 	moveJSON = jsonBody(map[string]any{"to_phase": "campaign", "learned": "Trust takes time", "carry_forward": "Monthly meals"})
 )
 
@@ -33,6 +39,13 @@ func init() {
 		entry{route: "GET /api/v1/coalitions/{id}/phase-changes", want: view},
 		entry{route: "POST /api/v1/coalitions/{id}/phase-changes", want: manage, body: moveJSON},
 		entry{route: "GET /api/v1/coalitions/{id}/timeline", want: view},
+		entry{route: "GET /coalitions/{id}/wins", want: view},
+		entry{route: "GET /coalitions/{id}/wins/new", want: recordWins},
+		entry{route: "POST /coalitions/{id}/wins", want: recordWins, body: winForm},
+		entry{route: "GET /coalitions/{id}/wins/{win_id}/edit", want: recordWins},
+		entry{route: "POST /coalitions/{id}/wins/{win_id}/edit", want: recordWins, body: winForm},
+		entry{route: "GET /coalitions/{id}/phase", want: view},
+		entry{route: "POST /coalitions/{id}/phase", want: manage, body: moveForm},
 	)
 	fixtureSetups = append(fixtureSetups, func(t testing.TB, f *fixture) {
 		ctx := context.Background()

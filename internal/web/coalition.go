@@ -25,6 +25,7 @@ type coalitionOverview struct {
 	CanEdit          bool
 	CanManageMembers bool
 	Equity           template.HTML
+	Timeline         *app.Timeline
 }
 
 func (h *Handler) coalitionShow(w http.ResponseWriter, r *http.Request) {
@@ -47,6 +48,9 @@ func (h *Handler) coalitionShow(w http.ResponseWriter, r *http.Request) {
 	}
 	d := coalitionOverview{Coalition: c, MemberCount: n, Equity: eq,
 		CanEdit: perm.Can(app.EditCoalition), CanManageMembers: perm.Can(app.ManageMembers)}
+	if d.Timeline, err = h.app.Timeline(ctx, httpx.User(ctx), c.ID); err != nil {
+		h.opts.Log.Error("timeline", "request_id", httpx.RequestID(ctx), "coalition", c.ID, "err", err)
+	}
 	p := h.page(r, "coalition.title", d)
 	p.Title = c.Name
 	h.render(w, r, http.StatusOK, "coalition_show", p)

@@ -21,6 +21,7 @@ type publicPage struct {
 	Members       []publicMember
 	UnlistedCount int
 	Principles    []domain.Principle
+	Wins          []app.PublicWin
 }
 
 type publicMember struct {
@@ -45,7 +46,7 @@ func (h *Handler) publicCoalition(w http.ResponseWriter, r *http.Request) {
 	}
 	p := h.page(r, "public.title", nil)
 	p.Title = pc.Coalition.Name
-	d := publicPage{Coalition: pc.Coalition, UnlistedCount: pc.UnlistedCount, Principles: pc.Principles}
+	d := publicPage{Coalition: pc.Coalition, UnlistedCount: pc.UnlistedCount, Principles: pc.Principles, Wins: pc.Wins}
 	for _, m := range pc.Members {
 		d.Members = append(d.Members, publicMemberView(p.Localizer, m))
 	}

@@ -70,6 +70,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerFunds(r)
 	h.registerTensions(r)
 	h.registerRelationships(r)
+	h.registerWins(r)
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
