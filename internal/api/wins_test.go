@@ -78,6 +78,11 @@ func TestWins(t *testing.T) {
 		{name: "update through another coalition", method: "PUT", path: "/api/v1/coalitions/" + f.b.ID + "/wins/" + id, actor: "coordB", body: change,
 			headers: ifMatch(`"2"`), status: 404},
 		{name: "no longer public", method: "GET", path: "/api/v1/public/coalitions/" + f.a.Slug, status: 200, want: `"wins":[]`},
+		// After the update the one win credits Eastside Youth Power alone: its credit is 1.
+		{name: "credit dimension", method: "GET", path: "/api/v1/coalitions/" + f.a.ID + "/equity?dimension=credit", actor: "rep", status: 200,
+			want: `"total":1`},
+		{name: "credit dimension, period without wins", method: "GET", path: "/api/v1/coalitions/" + f.a.ID + "/equity?dimension=credit&from=2025-03-01",
+			actor: "rep", status: 200, want: `"total":0`},
 	})
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/braid-org/braid/internal/domain"
@@ -16,6 +17,7 @@ type dimensionSource func(ctx context.Context, tx *store.Tx, coalitionID string,
 
 var dimensionSources = map[string]dimensionSource{
 	domain.DimensionLeadership: leadershipSeats,
+	domain.DimensionCredit:     winCredit,
 }
 
 // leadershipSeats counts one seat for each membership with role anchor or steering.
@@ -47,7 +49,7 @@ func (a *App) EquityReport(ctx context.Context, actor Actor, coalitionID, dimens
 	source, ok := dimensionSources[dimension]
 	if !ok {
 		return nil, &domain.Error{Code: domain.EINVALID, Message: "Unknown dimension.",
-			Fields: []domain.FieldError{{Field: "dimension", Message: "Choose one of: leadership."}}}
+			Fields: []domain.FieldError{{Field: "dimension", Message: "Choose one of: " + strings.Join(domain.Dimensions, ", ") + "."}}}
 	}
 	if from != nil && to != nil && to.Before(*from) {
 		return nil, &domain.Error{Code: domain.EINVALID, Message: "The period ends before it starts.",

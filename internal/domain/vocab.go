@@ -70,10 +70,11 @@ var PublicFields = []string{"mission", "kind", "geographies", "issue_areas", "sk
 // Dimensions of the equity report.
 const (
 	DimensionLeadership = "leadership"
+	DimensionCredit     = "credit"
 )
 
 // Dimensions lists the dimensions the equity report can compute today.
-var Dimensions = []string{DimensionLeadership}
+var Dimensions = []string{DimensionLeadership, DimensionCredit}
 
 // OneOf reports whether v is one of allowed.
 func OneOf(v string, allowed []string) bool { return slices.Contains(allowed, v) }

@@ -3,6 +3,7 @@ package web
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -156,8 +157,10 @@ func groupLabel(loc *i18n.Localizer, attr, value string) string {
 	return loc.T("equity.group." + attr + "." + value)
 }
 
-// formatQuantity prints a quantity without trailing zeros or exponent ("3", "2.5").
-func formatQuantity(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+// formatQuantity prints a quantity without trailing zeros or exponent ("3", "2.5"),
+// rounded to two decimals for the eye (win credit is in thirds and twelfths: "1.08");
+// the API carries the exact figure.
+func formatQuantity(f float64) string { return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) }
 
 // percent prints a share as a percentage with one decimal ("50.0%").
 func percent(f float64) string { return fmt.Sprintf("%.1f%%", f*100) }
