@@ -62,6 +62,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerCheckIns()
 	x.registerProposals()
 	x.registerTensions()
+	x.registerAsks()
 	return x
 }
 

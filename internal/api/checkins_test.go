@@ -139,3 +139,15 @@ func init() {
 		authExpectations[op] = "member"
 	}
 }
+
+func init() {
+	for _, op := range []string{
+		"GET /api/v1/coalitions/{id}/asks-offers", "POST /api/v1/coalitions/{id}/asks-offers",
+		"POST /api/v1/coalitions/{id}/asks-offers/{ask_offer_id}/responses",
+		"POST /api/v1/coalitions/{id}/asks-offers/{ask_offer_id}/fulfil",
+		"POST /api/v1/coalitions/{id}/asks-offers/{ask_offer_id}/close",
+		"GET /api/v1/coalitions/{id}/reciprocity",
+	} {
+		authExpectations[op] = "member"
+	}
+}

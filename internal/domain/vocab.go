@@ -69,12 +69,19 @@ var PublicFields = []string{"mission", "kind", "geographies", "issue_areas", "sk
 
 // Dimensions of the equity report.
 const (
-	DimensionLeadership = "leadership"
-	DimensionCredit     = "credit"
+	DimensionLeadership   = "leadership"
+	DimensionCredit       = "credit"
+	DimensionHelpGiven    = "help_given"    // fulfilled asks and offers (app/reciprocity.go)
+	DimensionHelpReceived = "help_received" // likewise, on the receiving side
 )
 
 // Dimensions lists the dimensions the equity report can compute today.
-var Dimensions = []string{DimensionLeadership, DimensionCredit}
+var Dimensions = []string{
+	DimensionLeadership,
+	DimensionCredit,
+	DimensionHelpGiven,
+	DimensionHelpReceived,
+}
 
 // OneOf reports whether v is one of allowed.
 func OneOf(v string, allowed []string) bool { return slices.Contains(allowed, v) }

@@ -106,4 +106,27 @@ func TestHealthPagesInBrowser(t *testing.T) {
 	browsertest.CheckA11y(t, ctx, "tension form with an error")
 	browsertest.Screenshot(t, ctx, "health-tension-error")
 	visit("tension", tensions+"/"+tn.ID)
+
+	// Asks and offers: one fulfilled, one open, seen by a representative with every form.
+	ao, err := site.App.PostAskOffer(bg, reps[0].user, w.coalition.ID, app.NewAskOffer{Kind: "ask", OrganizationID: reps[0].org.ID, Title: "Legal review by Friday"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := site.App.RespondToAskOffer(bg, reps[1].user, w.coalition.ID, ao.ID, reps[1].org.ID, "Our lawyer can.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := site.App.FulfillAskOffer(bg, reps[0].user, w.coalition.ID, ao.ID, resp.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := site.App.PostAskOffer(bg, reps[1].user, w.coalition.ID, app.NewAskOffer{Kind: "offer", OrganizationID: reps[1].org.ID, Title: "We can host, with childcare"}); err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Do(ctx, chromedp.Click(`form[action="/logout"] button`), chromedp.WaitNotPresent(`form[action="/logout"]`),
+		chromedp.Navigate(site.URL+"/login"), chromedp.SendKeys("#f-email", "yes0@example.org"),
+		chromedp.SendKeys("#f-password", testPassword), chromedp.Submit("#f-password"), chromedp.WaitVisible(`form[action="/logout"]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	visit("asks", site.URL+"/coalitions/"+w.coalition.ID+"/asks-offers")
 }

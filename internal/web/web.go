@@ -71,6 +71,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerTensions(r)
 	h.registerRelationships(r)
 	h.registerWins(r)
+	h.registerAsks(r)
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
