@@ -63,6 +63,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerProposals()
 	x.registerTensions()
 	x.registerAsks()
+	x.registerSkills()
 	return x
 }
 

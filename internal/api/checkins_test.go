@@ -151,3 +151,10 @@ func init() {
 		authExpectations[op] = "member"
 	}
 }
+
+func init() {
+	authExpectations["GET /api/v1/coalitions/{id}/skills"] = "member"
+	authExpectations["POST /api/v1/coalitions/{id}/skill-needs"] = "member"
+	authExpectations["GET /api/v1/skill-vocabulary"] = "user"
+	authExpectations["POST /api/v1/skill-vocabulary"] = "user"
+}

@@ -167,3 +167,15 @@ func tensionAccess(p Permission, actorID string, represents map[string]bool, t *
 	a.See = a.Take || (t.Visibility == domain.VisibilityCoalition && p.Role != "admin")
 	return a
 }
+
+// requireAdmin allows deployment administrators only (deployment-wide settings such as
+// the skill vocabulary).
+func requireAdmin(actor Actor) error {
+	if actor == nil {
+		return domain.Errorf(domain.EUNAUTHORIZED, "Sign in to continue.")
+	}
+	if !actor.Admin {
+		return domain.Errorf(domain.EFORBIDDEN, "Only administrators of this deployment can do this.")
+	}
+	return nil
+}

@@ -129,4 +129,5 @@ func TestHealthPagesInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	visit("asks", site.URL+"/coalitions/"+w.coalition.ID+"/asks-offers")
+	visit("skills", site.URL+"/coalitions/"+w.coalition.ID+"/skills")
 }

@@ -72,6 +72,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerRelationships(r)
 	h.registerWins(r)
 	h.registerAsks(r)
+	h.registerSkills(r)
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
