@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/braid-org/braid/internal/app"
 	"github.com/braid-org/braid/internal/domain"
@@ -47,4 +48,43 @@ func TestEcosystem_DerivedTiesApart(t *testing.T) {
 		_, err = a.Ecosystem(ctx, repA, app.EcosystemScope{Deployment: true})
 		wantCode(t, err, domain.EFORBIDDEN)
 	})
+}
+
+// Alpha–Beta recorded on 1 March at depth 2 and deepened to 4 on 10 March; Beta–Gamma
+// recorded on 10 March. Since 5 March: one gained (Beta–Gamma), one deepened (2 → 4);
+// ties 1 → 2.
+func TestEcosystemChanges(t *testing.T) {
+	db := storetest.MustOpenDB(t)
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	db.Now = func() time.Time { return now }
+	a := newApp(t, db)
+	coord := mustUser(t, a, "coord@example.org", false)
+	c := mustCoalition(t, a, coord, "Transit")
+	repA, mA := join(t, a, coord, c, "Alpha", "alpha@example.org", domain.RoleMember, false)
+	repB, mB := join(t, a, coord, c, "Beta", "beta@example.org", domain.RoleMember, false)
+	_, mC := join(t, a, coord, c, "Gamma", "gamma@example.org", domain.RoleMember, false)
+	ab, err := a.RecordRelationship(ctx, repA, c.ID, domain.Relationship{OrganizationID: mA.OrganizationID, OtherOrganizationID: mB.OrganizationID, Kind: "other", Depth: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now = now.AddDate(0, 0, 9)
+	if _, err := a.UpdateRelationship(ctx, repA, c.ID, ab.ID, app.RelationshipChange{Kind: "other", Depth: 4}, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.RecordRelationship(ctx, repB, c.ID, domain.Relationship{OrganizationID: mB.OrganizationID, OtherOrganizationID: mC.OrganizationID, Kind: "other", Depth: 3}); err != nil {
+		t.Fatal(err)
+	}
+	ch, err := a.EcosystemChanges(ctx, coord, app.EcosystemScope{CoalitionIDs: []string{c.ID}}, time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch.Then.Figures.Ties != 1 || ch.Now.Figures.Ties != 2 || len(ch.Gained) != 1 || len(ch.Deepened) != 1 || len(ch.Lost) != 0 {
+		t.Fatalf("changes: then %d now %d gained %d deepened %d lost %d", ch.Then.Figures.Ties, ch.Now.Figures.Ties, len(ch.Gained), len(ch.Deepened), len(ch.Lost))
+	}
+	if d := ch.Deepened[0]; d.DepthThen != 2 || d.Depth != 4 {
+		t.Errorf("deepened %+v", d)
+	}
+	if g := ch.Gained[0]; g.AName+g.BName != "BetaGamma" && g.AName+g.BName != "GammaBeta" {
+		t.Errorf("gained %+v", g)
+	}
 }

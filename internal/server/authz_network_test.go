@@ -38,6 +38,8 @@ func init() {
 		entry{route: "POST /coalitions/{id}/relationships/{relationship_id}/confirm", want: represent, body: form("depth", "2")},
 		entry{route: "GET /coalitions/{id}/network", want: view},
 		entry{route: "GET /network", want: view, query: "?coalition=coalition-a"},
+		entry{route: "GET /coalitions/{id}/silos", want: view},
+		entry{route: "GET /coalitions/{id}/network/changes", want: view},
 	)
 	fixtureSetups = append(fixtureSetups, func(t testing.TB, f *fixture) {
 		ctx := context.Background()

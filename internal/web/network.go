@@ -15,6 +15,7 @@ import (
 func (h *Handler) registerNetwork(r *httpx.Router) {
 	r.HandleFunc("GET /coalitions/{id}/network", h.networkCoalition)
 	r.HandleFunc("GET /network", h.networkChosen)
+	h.registerNetworkMore(r)
 }
 
 // networkTableRows caps the organizations listed in the table of a large view; the

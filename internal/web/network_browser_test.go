@@ -50,6 +50,10 @@ func TestNetworkPagesInBrowser(t *testing.T) {
 	}
 	browsertest.CheckA11y(t, ctx, "ecosystem page after drawing")
 	browsertest.Screenshot(t, ctx, "network-ecosystem")
+	browsertest.Visit(t, ctx, base+"/silos")
+	browsertest.Screenshot(t, ctx, "network-silos")
+	browsertest.Visit(t, ctx, base+"/network/changes?since=2020-01-01")
+	browsertest.Screenshot(t, ctx, "network-changes")
 	browsertest.Visit(t, ctx, site.URL+"/network")
 	browsertest.Screenshot(t, ctx, "network-choose")
 }

@@ -66,6 +66,17 @@ func TestRelationshipsAndEcosystemPages(t *testing.T) {
 		`data-src="/api/v1/network?coalition=`, "Credited together on a win")
 	wantStatus(t, a.get("/api/v1/network?coalition="+w.coalition.ID), http.StatusOK)
 
+	// The silo matrix and the changes since a date.
+	res = a.get(base + "/silos")
+	wantStatus(t, res, http.StatusOK)
+	wantBody(t, res, "Silos between issue areas")
+	res = a.get(base + "/network/changes?since=2020-01-01")
+	wantStatus(t, res, http.StatusOK)
+	wantBody(t, res, "1 relationship gained")
+	res = a.get(base + "/network/changes?since=last+year")
+	wantStatus(t, res, http.StatusUnprocessableEntity)
+	wantBody(t, res, "Write the date as YYYY-MM-DD.")
+
 	// Several coalitions: the chooser, then one the reader does not belong to is not found.
 	res = a.get("/network")
 	wantStatus(t, res, http.StatusOK)
