@@ -58,6 +58,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerRelationships()
 	x.registerWins()
 	x.registerNetwork()
+	x.registerTargets()
 	x.registerFunds()
 	x.registerCheckIns()
 	x.registerProposals()

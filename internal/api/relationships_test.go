@@ -16,7 +16,11 @@ func init() {
 		"PUT /api/v1/coalitions/{id}/relationships/{relationship_id}":          "member",
 		"DELETE /api/v1/coalitions/{id}/relationships/{relationship_id}":       "member",
 		"POST /api/v1/coalitions/{id}/relationships/{relationship_id}/confirm": "member",
-		"GET /api/v1/network": "user",
+		"GET /api/v1/network":                                                      "user",
+		"GET /api/v1/coalitions/{id}/power-map":                                    "member",
+		"POST /api/v1/coalitions/{id}/targets":                                     "member",
+		"POST /api/v1/coalitions/{id}/targets/{target_id}/assessments":             "member",
+		"PUT /api/v1/coalitions/{id}/targets/{target_id}/access/{organization_id}": "member",
 	} {
 		authExpectations[op] = who
 	}
@@ -113,5 +117,43 @@ func TestNetwork(t *testing.T) {
 		{name: "deployment not admin", method: "GET", path: "/api/v1/network?scope=deployment", actor: "coord", status: 403},
 		{name: "deployment", method: "GET", path: "/api/v1/network?scope=deployment", actor: "root", status: 200, want: `"coalitions":[]`},
 		{name: "anonymous", method: "GET", path: q, status: 401},
+	})
+}
+
+func TestPowerMap(t *testing.T) {
+	f := newFixture(t)
+	base := "/api/v1/coalitions/" + f.a.ID
+	target := func(influence, stance int, date string) string {
+		return `{"name":"Council President Reyes","kind":"person","campaign":"Bus lanes","assessment":{"influence":` +
+			strconv.Itoa(influence) + `,"stance":` + strconv.Itoa(stance) + `,"assessed_on":"` + date + `"}}`
+	}
+	f.run(t, []scenario{
+		{name: "stance 3", method: "POST", path: base + "/targets", actor: "rep", body: target(4, 3, "2026-01-01"), status: 422, want: "stance"},
+		{name: "stance -3", method: "POST", path: base + "/targets", actor: "rep", body: target(4, -3, "2026-01-01"), status: 422},
+		{name: "influence 0", method: "POST", path: base + "/targets", actor: "rep", body: target(0, 1, "2026-01-01"), status: 422},
+		{name: "no date", method: "POST", path: base + "/targets", actor: "rep", body: target(4, 1, ""), status: 422},
+		{name: "kind", method: "POST", path: base + "/targets", actor: "rep", body: strings.Replace(target(4, 1, "2026-01-01"), "person", "robot", 1), status: 422},
+		{name: "malformed", method: "POST", path: base + "/targets", actor: "rep", body: `{"name":`, status: 400},
+		{name: "outsider", method: "POST", path: base + "/targets", actor: "outsider", body: target(4, -1, "2026-01-01"), status: 404},
+		{name: "create", method: "POST", path: base + "/targets", actor: "rep", body: target(4, -1, "2026-01-01"), status: 201, want: `"stance":-1`},
+	})
+	ts, err := f.app.PowerMap(t.Context(), f.users["coord"], f.a.ID)
+	if err != nil || len(ts) != 1 {
+		t.Fatalf("power map %v %v", ts, err)
+	}
+	tp := base + "/targets/" + ts[0].ID
+	org := f.memberA.OrganizationID
+	f.run(t, []scenario{
+		{name: "assess", method: "POST", path: tp + "/assessments", actor: "coord", body: `{"influence":5,"stance":1,"assessed_on":"2026-03-01"}`, status: 201},
+		{name: "assess wrong target", method: "POST", path: base + "/targets/nope/assessments", actor: "coord", body: `{"influence":5,"stance":1,"assessed_on":"2026-03-01"}`, status: 404},
+		{name: "assess another coalition's", method: "POST", path: "/api/v1/coalitions/" + f.b.ID + "/targets/" + ts[0].ID + "/assessments", actor: "coordB",
+			body: `{"influence":5,"stance":1,"assessed_on":"2026-03-01"}`, status: 404},
+		{name: "access", method: "PUT", path: tp + "/access/" + org, actor: "rep", body: `{"strength":4}`, status: 200, want: `"strength":4`},
+		{name: "access again updates", method: "PUT", path: tp + "/access/" + org, actor: "rep", body: `{"strength":5}`, status: 200, want: `"strength":5`},
+		{name: "access strength 6", method: "PUT", path: tp + "/access/" + org, actor: "rep", body: `{"strength":6}`, status: 422},
+		{name: "access not a member", method: "PUT", path: tp + "/access/" + f.memberB.OrganizationID, actor: "coord", body: `{"strength":2}`, status: 404},
+		{name: "access not its rep", method: "PUT", path: tp + "/access/" + org, actor: "coord", body: `{"strength":2}`, status: 403},
+		{name: "list", method: "GET", path: base + "/power-map", actor: "coord", status: 200, want: `"organization_name":"Riverside Tenants","strength":5`},
+		{name: "list movement", method: "GET", path: base + "/power-map", actor: "coord", status: 200, want: `"stance":-1,"assessed_on":"2026-01-01"`},
 	})
 }

@@ -28,6 +28,8 @@ const (
 	Propose         Action = "propose"          // draft a proposal
 	ManageProposals Action = "manage_proposals" // open or edit anyone's draft, close a proposal early
 	ManageVoice     Action = "manage_voice"     // choose who takes stances and the queue order
+	// The power map (issue 6): add targets and assessments.
+	ManagePowerMap Action = "manage_power_map"
 )
 
 // allowed lists, per action, the access roles that may perform it. A deployment admin may
@@ -46,6 +48,7 @@ var allowed = map[Action][]string{
 	Propose:          {domain.AccessCoordinator, domain.AccessFacilitator, domain.AccessMember},
 	ManageProposals:  {domain.AccessCoordinator, domain.AccessFacilitator},
 	ManageVoice:      {domain.AccessCoordinator},
+	ManagePowerMap:   {domain.AccessCoordinator, domain.AccessFacilitator, domain.AccessMember},
 }
 
 // Permission is the result of an authorization: the actor's role in the coalition.

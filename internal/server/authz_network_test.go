@@ -12,6 +12,7 @@ import (
 const (
 	//             anon  outsider observer member nonrep facil coord admin
 	otherSide = "login 404      403      403    ok     403   403   ok" // Org Two's representatives, and admins
+	powerMap  = "login 404      403      ok     ok     ok    ok    ok" // every access role but observers, and admins
 )
 
 func init() {
@@ -40,6 +41,18 @@ func init() {
 		entry{route: "GET /network", want: view, query: "?coalition=coalition-a"},
 		entry{route: "GET /coalitions/{id}/silos", want: view},
 		entry{route: "GET /coalitions/{id}/network/changes", want: view},
+		entry{route: "GET /coalitions/{id}/power-map", want: view},
+		entry{route: "GET /api/v1/coalitions/{id}/power-map", want: view},
+		entry{route: "POST /coalitions/{id}/targets", want: powerMap, body: form("name", "Mayor", "kind", "person", "influence", "4", "stance", "0", "assessed_on", "2026-01-01")},
+		entry{route: "POST /api/v1/coalitions/{id}/targets", want: powerMap, body: jsonBody(map[string]any{"name": "Mayor", "kind": "person",
+			"assessment": map[string]any{"influence": 4, "stance": 0, "assessed_on": "2026-01-01"}})},
+		entry{route: "POST /coalitions/{id}/targets/{target_id}/assessments", want: powerMap, body: form("influence", "4", "stance", "1", "assessed_on", "2026-02-01")},
+		entry{route: "POST /api/v1/coalitions/{id}/targets/{target_id}/assessments", want: powerMap,
+			body: jsonBody(map[string]any{"influence": 4, "stance": 1, "assessed_on": "2026-02-01"})},
+		entry{route: "POST /coalitions/{id}/targets/{target_id}/access", want: represent, body: func(f *fixture, _ string) any {
+			return url.Values{"organization_id": {f.m1.OrganizationID}, "strength": {"3"}}
+		}},
+		entry{route: "PUT /api/v1/coalitions/{id}/targets/{target_id}/access/{organization_id}", want: represent, body: jsonBody(map[string]any{"strength": 3})},
 	)
 	fixtureSetups = append(fixtureSetups, func(t testing.TB, f *fixture) {
 		ctx := context.Background()
@@ -59,5 +72,11 @@ func init() {
 			t.Fatal(err)
 		}
 		f.ids["relationship_id"] = r.ID
+		tg, err := f.app.CreateTarget(ctx, f.users["coord"], f.a.ID, domain.Target{Name: "Council", Kind: "institution"},
+			domain.TargetAssessment{Influence: 5, Stance: -1, AssessedOn: "2026-01-01"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.ids["target_id"], f.ids["organization_id"] = tg.ID, f.m1.OrganizationID
 	})
 }

@@ -54,6 +54,12 @@ func TestNetworkPagesInBrowser(t *testing.T) {
 	browsertest.Screenshot(t, ctx, "network-silos")
 	browsertest.Visit(t, ctx, base+"/network/changes?since=2020-01-01")
 	browsertest.Screenshot(t, ctx, "network-changes")
+	if _, err := site.App.CreateTarget(bg, w.coordinator, w.coalition.ID, domain.Target{Name: "Mayor Lin", Kind: "person"},
+		domain.TargetAssessment{Influence: 5, Stance: -1, AssessedOn: "2026-01-10"}); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.Visit(t, ctx, base+"/power-map")
+	browsertest.Screenshot(t, ctx, "network-power-map")
 	browsertest.Visit(t, ctx, site.URL+"/network")
 	browsertest.Screenshot(t, ctx, "network-choose")
 }

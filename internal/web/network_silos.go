@@ -14,6 +14,7 @@ import (
 func (h *Handler) registerNetworkMore(r *httpx.Router) {
 	r.HandleFunc("GET /coalitions/{id}/silos", h.silosShow)
 	r.HandleFunc("GET /coalitions/{id}/network/changes", h.networkChanges)
+	h.registerPowerMap(r)
 }
 
 // silosPage is the data of the silo matrix page.
