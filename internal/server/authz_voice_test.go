@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"net/url"
 	"testing"
 	"time"
 
@@ -36,7 +37,32 @@ func stanceJSON(f *fixture, role string) any {
 func init() {
 	proposalJSON := jsonBody(map[string]any{"title": "March", "body": "On May 1.", "method": "majority", "quorum": 0.5,
 		"closes_at": time.Now().Add(72 * time.Hour).UTC().Format(time.RFC3339)})
+	closes := time.Now().Add(72 * time.Hour).UTC().Format("2006-01-02T15:04")
+	proposalForm := form("title", "March", "body", "On May 1.", "method", "majority", "quorum", "50", "closes_at", closes)
 	featureMatrix = append(featureMatrix,
+		entry{route: "GET /coalitions/{id}/proposals", want: view},
+		entry{route: "GET /coalitions/{id}/proposals/new", want: propose},
+		entry{route: "POST /coalitions/{id}/proposals", want: propose, body: proposalForm},
+		entry{route: "GET /coalitions/{id}/proposals/{proposal_id}", want: view},
+		entry{route: "POST /coalitions/{id}/proposals/{proposal_id}/edit", want: manageDraft, body: func(f *fixture, r string) any {
+			v := proposalForm(f, r).(url.Values)
+			v.Set("version", "1")
+			return v
+		}},
+		entry{route: "POST /coalitions/{id}/proposals/{proposal_id}/open", want: manageDraft},
+		entry{route: "POST /coalitions/{id}/proposals/{proposal_id}/close", want: manageDraft, body: func(f *fixture, _ string) any {
+			openFirst(f)
+			return url.Values{}
+		}},
+		entry{route: "POST /coalitions/{id}/proposals/{proposal_id}/stance", want: takeStance, body: func(f *fixture, role string) any {
+			openFirst(f)
+			v := url.Values{"position": {"agree"}}
+			if role != "nonrep" {
+				v.Set("organization_id", f.m1.OrganizationID)
+			}
+			return v
+		}},
+		entry{route: "POST /coalitions/{id}/voice-settings", want: manage, body: form("stances_by", "person", "queue_order", "first_come")},
 		entry{route: "GET /api/v1/coalitions/{id}/voice-settings", want: view},
 		entry{route: "PUT /api/v1/coalitions/{id}/voice-settings", want: manage, body: jsonBody(map[string]any{"stances_by": "person", "queue_order": "first_come"})},
 		entry{route: "GET /api/v1/coalitions/{id}/proposals", want: view},

@@ -73,6 +73,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerWins(r)
 	h.registerAsks(r)
 	h.registerSkills(r)
+	h.registerProposals(r)
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
