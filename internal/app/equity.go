@@ -16,10 +16,14 @@ import (
 type dimensionSource func(ctx context.Context, tx *store.Tx, coalitionID string, members []domain.Membership, from, to *time.Time) (map[string]float64, error)
 
 var dimensionSources = map[string]dimensionSource{
-	domain.DimensionLeadership:   leadershipSeats,
-	domain.DimensionCredit:       winCredit,
-	domain.DimensionHelpGiven:    helpGiven,
-	domain.DimensionHelpReceived: helpReceived,
+	domain.DimensionLeadership:        leadershipSeats,
+	domain.DimensionCredit:            winCredit,
+	domain.DimensionHelpGiven:         helpGiven,
+	domain.DimensionHelpReceived:      helpReceived,
+	domain.DimensionLeadership:        leadershipSeats,
+	domain.DimensionCredit:            winCredit,
+	domain.DimensionProposalsAuthored: proposalsAuthored,
+	domain.DimensionStances:           stancesTaken,
 }
 
 // leadershipSeats counts one seat for each membership with role anchor or steering.

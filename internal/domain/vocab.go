@@ -82,6 +82,15 @@ var Dimensions = []string{
 	DimensionHelpGiven,
 	DimensionHelpReceived,
 }
+	DimensionLeadership = "leadership"
+	DimensionCredit     = "credit"
+	// Voice and decisions (issue 4).
+	DimensionProposalsAuthored = "proposals_authored"
+	DimensionStances           = "stances"
+)
+
+// Dimensions lists the dimensions the equity report can compute today.
+var Dimensions = []string{DimensionLeadership, DimensionCredit, DimensionProposalsAuthored, DimensionStances}
 
 // OneOf reports whether v is one of allowed.
 func OneOf(v string, allowed []string) bool { return slices.Contains(allowed, v) }
