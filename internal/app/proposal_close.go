@@ -218,3 +218,18 @@ func orNone(s []string) []string {
 	}
 	return s
 }
+
+// CloseDueInTx closes, within tx, the coalition's open proposals whose closing time has
+// passed. It is for loaders such as the demo, which write history in one transaction.
+func CloseDueInTx(ctx context.Context, tx *store.Tx, coalitionID string) error {
+	ids, err := tx.DueProposals(ctx, coalitionID)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := closeIfDue(ctx, tx, coalitionID, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}

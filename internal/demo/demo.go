@@ -77,6 +77,7 @@ func Seed(ctx context.Context, a *app.App) (Credentials, error) {
 			return err
 		}
 		if err := seedNetwork(ctx, tx, w); err != nil {
+		if err := seedVoice(ctx, tx, w); err != nil {
 			return err
 		}
 		for _, c := range w.coalitions {

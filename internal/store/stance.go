@@ -17,7 +17,10 @@ func (tx *Tx) PutStance(ctx context.Context, s *domain.Stance) error {
 	if s.Ranking == nil {
 		s.Ranking = []string{}
 	}
-	s.CreatedAt, s.UpdatedAt = tx.Now, tx.Now
+	if s.UpdatedAt.IsZero() { // Loaders (the demo) may date a stance in the past.
+		s.UpdatedAt = tx.Now
+	}
+	s.CreatedAt = s.UpdatedAt
 	return tx.queryRow(ctx, `INSERT INTO stances (id, proposal_id, voter_id, organization_id, user_id, position, choice, ranking,
 		reason, principle_id, comment, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 		ON CONFLICT (proposal_id, voter_id) DO UPDATE SET organization_id = excluded.organization_id, user_id = excluded.user_id,
