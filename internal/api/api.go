@@ -65,6 +65,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerTensions()
 	x.registerAsks()
 	x.registerSkills()
+	x.registerSteppingBacks()
 	return x
 }
 

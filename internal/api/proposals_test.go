@@ -87,3 +87,24 @@ func TestProposals(t *testing.T) {
 			body: `{"stances_by":"person","queue_order":"first_come"}`, want: `"stances_by":"person"`},
 	})
 }
+
+func init() {
+	authExpectations["GET /api/v1/coalitions/{id}/stepping-backs"] = "member"
+	authExpectations["POST /api/v1/coalitions/{id}/stepping-backs"] = "member"
+	authExpectations["POST /api/v1/coalitions/{id}/stepping-backs/{stepping_back_id}/return"] = "member"
+}
+
+func TestSteppingBacks(t *testing.T) {
+	f := newFixture(t)
+	base := "/api/v1/coalitions/" + f.a.ID + "/stepping-backs"
+	f.run(t, []scenario{
+		{name: "step back without reason", method: "POST", path: base, actor: "rep", body: `{"scope":"coalition"}`, status: 422, want: "reason"},
+		{name: "step back unknown reason", method: "POST", path: base, actor: "rep", body: `{"scope":"coalition","reason":"tired"}`, status: 422},
+		{name: "step back for nobody", method: "POST", path: base, actor: "coord", body: `{"scope":"coalition","reason":"capacity"}`, status: 403},
+		{name: "step back as outsider", method: "POST", path: base, actor: "outsider", body: `{"scope":"coalition","reason":"capacity"}`, status: 404},
+		{name: "step back", method: "POST", path: base, actor: "rep", body: `{"scope":"coalition","reason":"capacity","note":"Staff on leave"}`, status: 201, want: `"reason":"capacity"`},
+		{name: "step back twice", method: "POST", path: base, actor: "rep", body: `{"scope":"coalition","reason":"capacity"}`, status: 409},
+		{name: "list", method: "GET", path: base, actor: "coord", status: 200, want: `"note":"Staff on leave"`},
+		{name: "return unknown", method: "POST", path: base + "/nope/return", actor: "rep", status: 404},
+	})
+}

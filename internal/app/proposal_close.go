@@ -172,11 +172,10 @@ func memberVotes(m domain.Membership) bool {
 	return m.Status == domain.StatusActive && m.Role != domain.RoleObserver
 }
 
-// steppedBack returns the organizations stepping back from the coalition now. Until
-// stepping back has its own records, a membership with status stepping_back is the
-// only way to step back, and memberVotes already leaves it out.
-func steppedBack(context.Context, *store.Tx, string) (map[string]bool, error) {
-	return map[string]bool{}, nil
+// steppedBack returns the organizations stepping back from the coalition now (see
+// stepping_back.go); a membership with status stepping_back is left out by memberVotes.
+func steppedBack(ctx context.Context, tx *store.Tx, coalitionID string) (map[string]bool, error) {
+	return tx.SteppedBackFromCoalition(ctx, coalitionID, tx.Now)
 }
 
 // outcomeOf turns the count into the stored outcome.

@@ -122,7 +122,11 @@ func setVoter(ctx context.Context, tx *store.Tx, actor Actor, perm Permission, p
 	if err != nil {
 		return err
 	}
-	if !memberVotes(*m) {
+	away, err := steppedBack(ctx, tx, p.CoalitionID)
+	if err != nil {
+		return err
+	}
+	if !memberVotes(*m) || away[org] {
 		return domain.Errorf(domain.ECONFLICT, "This organization is stepping back, has left or observes, so it takes no stance now.")
 	}
 	s.VoterID, s.OrganizationID = org, org

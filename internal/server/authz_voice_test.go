@@ -15,6 +15,7 @@ const (
 	propose     = "login 404      403      ok     ok     ok    ok    ok" // any access role but observer, and admins
 	takeStance  = "login 404      403      ok     ok     403   403   ok" // representatives of a member organization, and admins
 	manageDraft = principle                                              // the author (coord), facilitators, coordinators, admins
+	comeBack    = "login 404      403      ok     403    403   ok    ok" // Org One's representatives, coordinators, admins
 )
 
 // openFirst opens the fixture's draft proposal before a request that needs it open.
@@ -39,7 +40,27 @@ func init() {
 		"closes_at": time.Now().Add(72 * time.Hour).UTC().Format(time.RFC3339)})
 	closes := time.Now().Add(72 * time.Hour).UTC().Format("2006-01-02T15:04")
 	proposalForm := form("title", "March", "body", "On May 1.", "method", "majority", "quorum", "50", "closes_at", closes)
+	stepBackForm := func(f *fixture, role string) any {
+		v := url.Values{"scope": {"coalition"}, "reason": {"capacity"}, "note": {"On leave"}}
+		if role != "nonrep" {
+			v.Set("organization_id", f.m1.OrganizationID)
+		}
+		return v
+	}
+	stepBackJSON := func(f *fixture, role string) any {
+		b := map[string]any{"scope": "coalition", "reason": "capacity"}
+		if role != "nonrep" {
+			b["organization_id"] = f.m1.OrganizationID
+		}
+		return b
+	}
 	featureMatrix = append(featureMatrix,
+		entry{route: "GET /coalitions/{id}/stepping-back", want: view},
+		entry{route: "POST /coalitions/{id}/stepping-back", want: takeStance, body: stepBackForm},
+		entry{route: "POST /coalitions/{id}/stepping-back/{stepping_back_id}/return", want: comeBack},
+		entry{route: "GET /api/v1/coalitions/{id}/stepping-backs", want: view},
+		entry{route: "POST /api/v1/coalitions/{id}/stepping-backs", want: takeStance, body: stepBackJSON},
+		entry{route: "POST /api/v1/coalitions/{id}/stepping-backs/{stepping_back_id}/return", want: comeBack},
 		entry{route: "GET /coalitions/{id}/proposals", want: view},
 		entry{route: "GET /coalitions/{id}/proposals/new", want: propose},
 		entry{route: "POST /coalitions/{id}/proposals", want: propose, body: proposalForm},
@@ -83,5 +104,10 @@ func init() {
 			t.Fatal(err)
 		}
 		f.ids["proposal_id"] = p.ID
+		sb, err := f.app.StepBack(context.Background(), f.users["member"], f.a.ID, app.SteppingBackInput{Scope: "role", Reason: "resources"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.ids["stepping_back_id"] = sb.ID
 	})
 }

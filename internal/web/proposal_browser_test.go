@@ -66,6 +66,15 @@ func TestProposalsInBrowser(t *testing.T) {
 		"The rally date clashes with the tenants' court hearing.")
 	f.follow("list-closed", f.T("proposal.list_heading"))
 	f.wantText("Hold the rally at city hall", f.T("proposal.result_short.blocked"))
+	f.press("signed-out-3", f.T("nav.sign_out"))
+
+	// Birch steps back from the coalition for a while; it shows to everyone.
+	signInAs("birch-again", "birch@example.org")
+	f.open("stepping-back", "/coalitions/"+w.coalition.ID+"/stepping-back")
+	f.radio(f.T("stepback.field.reason"), f.T("stepback.reason.capacity"))
+	f.fill(f.T("stepback.field.note"), "Our organizer is on leave until spring.")
+	f.press("stepped-back", f.T("stepback.submit"))
+	f.wantText(f.T("stepback.recorded"), "Our organizer is on leave until spring.", f.T("stepback.return_submit", "Organization", "Birch"))
 }
 
 // pressRefused presses a button whose form is refused (4xx) and checks the page shown.

@@ -74,6 +74,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerAsks(r)
 	h.registerSkills(r)
 	h.registerProposals(r)
+	h.registerSteppingBack(r)
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
