@@ -20,8 +20,6 @@ var dimensionSources = map[string]dimensionSource{
 	domain.DimensionCredit:            winCredit,
 	domain.DimensionHelpGiven:         helpGiven,
 	domain.DimensionHelpReceived:      helpReceived,
-	domain.DimensionLeadership:        leadershipSeats,
-	domain.DimensionCredit:            winCredit,
 	domain.DimensionProposalsAuthored: proposalsAuthored,
 	domain.DimensionStances:           stancesTaken,
 }

@@ -73,6 +73,9 @@ const (
 	DimensionCredit       = "credit"
 	DimensionHelpGiven    = "help_given"    // fulfilled asks and offers (app/reciprocity.go)
 	DimensionHelpReceived = "help_received" // likewise, on the receiving side
+	// Voice and decisions (issue 4).
+	DimensionProposalsAuthored = "proposals_authored"
+	DimensionStances           = "stances"
 )
 
 // Dimensions lists the dimensions the equity report can compute today.
@@ -81,16 +84,9 @@ var Dimensions = []string{
 	DimensionCredit,
 	DimensionHelpGiven,
 	DimensionHelpReceived,
+	DimensionProposalsAuthored,
+	DimensionStances,
 }
-	DimensionLeadership = "leadership"
-	DimensionCredit     = "credit"
-	// Voice and decisions (issue 4).
-	DimensionProposalsAuthored = "proposals_authored"
-	DimensionStances           = "stances"
-)
-
-// Dimensions lists the dimensions the equity report can compute today.
-var Dimensions = []string{DimensionLeadership, DimensionCredit, DimensionProposalsAuthored, DimensionStances}
 
 // OneOf reports whether v is one of allowed.
 func OneOf(v string, allowed []string) bool { return slices.Contains(allowed, v) }
