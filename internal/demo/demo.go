@@ -77,6 +77,8 @@ func Seed(ctx context.Context, a *app.App) (Credentials, error) {
 			return err
 		}
 		if err := seedNetwork(ctx, tx, w); err != nil {
+			return err
+		}
 		if err := seedVoice(ctx, tx, w); err != nil {
 			return err
 		}
