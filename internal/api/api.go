@@ -60,6 +60,8 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerNetwork()
 	x.registerTargets()
 	x.registerFunds()
+	x.registerRounds()
+	x.registerContributions()
 	x.registerCheckIns()
 	x.registerProposals()
 	x.registerTensions()

@@ -84,3 +84,19 @@ func TestNoOperationEditsLedgerEntries(t *testing.T) {
 		}
 	}
 }
+
+func init() {
+	for op, who := range map[string]string{
+		"GET /api/v1/coalitions/{id}/allocation-rounds":                        "member",
+		"POST /api/v1/coalitions/{id}/allocation-rounds":                       "member",
+		"GET /api/v1/coalitions/{id}/allocation-rounds/{round_id}":             "member",
+		"POST /api/v1/coalitions/{id}/allocation-rounds/{round_id}/approve":    "member",
+		"POST /api/v1/coalitions/{id}/allocation-rounds/{round_id}/points":     "member",
+		"GET /api/v1/coalitions/{id}/contributions":                            "member",
+		"POST /api/v1/coalitions/{id}/contributions":                           "member",
+		"POST /api/v1/coalitions/{id}/contributions/{contribution_id}/confirm": "member",
+		"POST /api/v1/coalitions/{id}/contributions/import":                    "member",
+	} {
+		authExpectations[op] = who
+	}
+}

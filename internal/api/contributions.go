@@ -1,0 +1,91 @@
+package api
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/braid-org/braid/internal/app"
+	"github.com/braid-org/braid/internal/domain"
+	"github.com/braid-org/braid/internal/httpx"
+	"github.com/danielgtaylor/huma/v2"
+)
+
+// NewContribution is work a member organization logs.
+type NewContribution struct {
+	OrganizationID string `json:"organization_id" maxLength:"64"`
+	PersonID       string `json:"person_id,omitempty" maxLength:"64"`
+	Date           string `json:"date" maxLength:"10" doc:"YYYY-MM-DD"`
+	Minutes        int64  `json:"minutes" minimum:"1" doc:"Time given, in whole minutes (90 for an hour and a half)."`
+	Kind           string `json:"kind" enum:"organizing,lobbying,legal_analysis,facilitation,communications,research,translation_interpretation,hosting_food,childcare,other"`
+	Description    string `json:"description,omitempty" maxLength:"500"`
+	LinkType       string `json:"link_type,omitempty" enum:"task,meeting,win"`
+	LinkID         string `json:"link_id,omitempty" maxLength:"64"`
+}
+
+// ContributionList is a coalition's latest contributions.
+type ContributionList struct {
+	Contributions []domain.Contribution `json:"contributions"`
+}
+
+// ContributionImport is a CSV file of contributions to check, and to import when
+// preview is false.
+type ContributionImport struct {
+	CSV     string `json:"csv" maxLength:"900000" doc:"CSV with the header organization,date,hours,kind,description (hours as decimals: 1.5)."`
+	Preview bool   `json:"preview,omitempty" doc:"Check only, write nothing."`
+}
+
+func (x *API) registerContributions() {
+	huma.Register(x.huma, operation("list-contributions", http.MethodGet, "/coalitions/{id}/contributions", "List the latest contributions", "Money", signedIn,
+		http.StatusNotFound), x.listContributions)
+	huma.Register(x.huma, operation("log-contribution", http.MethodPost, "/coalitions/{id}/contributions", "Log a contribution", "Money", signedIn,
+		http.StatusForbidden, http.StatusNotFound), x.logContribution)
+	huma.Register(x.huma, operation("confirm-contribution", http.MethodPost, "/coalitions/{id}/contributions/{contribution_id}/confirm", "Confirm a contribution", "Money", signedIn,
+		http.StatusForbidden, http.StatusNotFound, http.StatusConflict), x.confirmContribution)
+	imp := operation("import-contributions", http.MethodPost, "/coalitions/{id}/contributions/import", "Check or import contributions from CSV", "Money", signedIn,
+		http.StatusForbidden, http.StatusNotFound)
+	imp.DefaultStatus = http.StatusOK
+	huma.Register(x.huma, imp, x.importContributions)
+}
+
+func (x *API) listContributions(ctx context.Context, in *CoalitionPath) (*struct{ Body ContributionList }, error) {
+	cs, err := x.app.Contributions(ctx, httpx.User(ctx), in.ID)
+	if err != nil {
+		return nil, x.fail(ctx, err)
+	}
+	return &struct{ Body ContributionList }{ContributionList{Contributions: orEmpty(cs)}}, nil
+}
+
+func (x *API) logContribution(ctx context.Context, in *struct {
+	CoalitionPath
+	Body NewContribution
+}) (*struct{ Body *domain.Contribution }, error) {
+	b := in.Body
+	c, err := x.app.LogContribution(ctx, httpx.User(ctx), in.ID, app.ContributionInput{OrganizationID: b.OrganizationID, PersonID: b.PersonID,
+		Day: b.Date, Minutes: b.Minutes, Kind: b.Kind, Description: b.Description, LinkType: b.LinkType, LinkID: b.LinkID})
+	if err != nil {
+		return nil, x.fail(ctx, err)
+	}
+	return &struct{ Body *domain.Contribution }{c}, nil
+}
+
+func (x *API) confirmContribution(ctx context.Context, in *struct {
+	CoalitionPath
+	ContributionID string `path:"contribution_id" maxLength:"64"`
+}) (*struct{ Body *domain.Contribution }, error) {
+	c, err := x.app.ConfirmContribution(ctx, httpx.User(ctx), in.ID, in.ContributionID)
+	if err != nil {
+		return nil, x.fail(ctx, err)
+	}
+	return &struct{ Body *domain.Contribution }{c}, nil
+}
+
+func (x *API) importContributions(ctx context.Context, in *struct {
+	CoalitionPath
+	Body ContributionImport
+}) (*struct{ Body *app.ContributionImportResult }, error) {
+	res, err := x.app.ImportContributions(ctx, httpx.User(ctx), in.ID, in.Body.CSV, !in.Body.Preview)
+	if err != nil {
+		return nil, x.fail(ctx, err)
+	}
+	return &struct{ Body *app.ContributionImportResult }{res}, nil
+}
