@@ -48,7 +48,7 @@ func TestRoundsAndContributions(t *testing.T) {
 		{name: "log for another org", method: "POST", path: base + "/contributions", actor: "rep", body: `{"organization_id":"nope","date":"2025-02-01","minutes":5,"kind":"other"}`, status: 422},
 		{name: "list contributions", method: "GET", path: base + "/contributions", actor: "coord", status: 200, want: `"kind":"childcare"`},
 		{name: "import preview with errors", method: "POST", path: base + "/contributions/import", actor: "coord",
-			body: `{"csv":"organization,date,hours,kind,description\nRiverside Tenants,2025-02-02,1.5,organizing,Doors\nNobody,2025-02-02,0.01,organizing,x\n","preview":true}`,
+			body:   `{"csv":"organization,date,hours,kind,description\nRiverside Tenants,2025-02-02,1.5,organizing,Doors\nNobody,2025-02-02,0.01,organizing,x\n","preview":true}`,
 			status: 200, want: `"written":false`},
 		{name: "import writes nothing with errors", method: "POST", path: base + "/contributions/import", actor: "coord",
 			body: `{"csv":"organization,date,hours,kind,description\nNobody,2025-02-02,1,organizing,x\n"}`, status: 200, want: `"field":"organization"`},

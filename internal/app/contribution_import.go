@@ -131,7 +131,9 @@ func parseContributionRow(row int, rec []string, orgs map[string][2]string, now 
 	for len(rec) < 5 {
 		rec = append(rec, "")
 	}
-	bad := func(field, msg string) { res.Errors = append(res.Errors, ImportRowError{Row: row, Field: field, Message: msg}) }
+	bad := func(field, msg string) {
+		res.Errors = append(res.Errors, ImportRowError{Row: row, Field: field, Message: msg})
+	}
 	org, ok := orgs[strings.ToLower(strings.TrimSpace(rec[0]))]
 	if !ok {
 		bad("organization", fmt.Sprintf("%q is not a member organization of the coalition.", rec[0]))
