@@ -16,6 +16,8 @@ import (
 type dimensionSource func(ctx context.Context, tx *store.Tx, coalitionID string, members []domain.Membership, from, to *time.Time) (map[string]float64, error)
 
 var dimensionSources = map[string]dimensionSource{
+	domain.DimensionDollars:           dollarsAllocated,
+	domain.DimensionHours:             hoursContributed,
 	domain.DimensionLeadership:        leadershipSeats,
 	domain.DimensionCredit:            winCredit,
 	domain.DimensionHelpGiven:         helpGiven,

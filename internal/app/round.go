@@ -248,3 +248,17 @@ func (a *App) Round(ctx context.Context, actor Actor, coalitionID, roundID strin
 	})
 	return &v, err
 }
+
+// CanSteer reports whether actor may open and approve rounds in the coalition.
+func (a *App) CanSteer(ctx context.Context, actor Actor, coalitionID string) (bool, error) {
+	var ok bool
+	err := a.read(ctx, func(tx *store.Tx) error {
+		p, err := authorize(ctx, tx, actor, coalitionID, ViewCoalition)
+		if err != nil {
+			return err
+		}
+		ok, err = canSteer(ctx, tx, actor, p)
+		return err
+	})
+	return ok, err
+}

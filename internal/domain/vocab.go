@@ -76,6 +76,9 @@ const (
 	// Voice and decisions (issue 4).
 	DimensionProposalsAuthored = "proposals_authored"
 	DimensionStances           = "stances"
+	// Money (issue 5): cents allocated to each member, and its confirmed contributed time.
+	DimensionDollars = "dollars_allocated"
+	DimensionHours   = "hours_contributed"
 )
 
 // Dimensions lists the dimensions the equity report can compute today.
@@ -86,6 +89,8 @@ var Dimensions = []string{
 	DimensionHelpReceived,
 	DimensionProposalsAuthored,
 	DimensionStances,
+	DimensionDollars,
+	DimensionHours,
 }
 
 // OneOf reports whether v is one of allowed.

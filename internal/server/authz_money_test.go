@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"net/url"
 	"testing"
 
 	"github.com/braid-org/braid/internal/app"
@@ -33,6 +34,15 @@ func init() {
 		entry{route: "POST /api/v1/coalitions/{id}/contributions/{contribution_id}/confirm", want: contributor},
 		entry{route: "POST /api/v1/coalitions/{id}/contributions/import", want: manage, body: importJSON},
 		entry{route: "GET /coalitions/{id}/funds", want: view},
+		entry{route: "GET /coalitions/{id}/allocation-rounds", want: view},
+		entry{route: "POST /coalitions/{id}/allocation-rounds", want: manage, body: func(f *fixture, _ string) any {
+			return url.Values{"fund_id": {f.ids["fund_id"]}, "title": {"Equal"}, "amount": {"10.00"}, "method": {"equal"}, "members": {f.m1.OrganizationID}}
+		}},
+		entry{route: "GET /coalitions/{id}/allocation-rounds/{round_id}", want: view},
+		entry{route: "POST /coalitions/{id}/allocation-rounds/{round_id}/approve", want: manage},
+		entry{route: "POST /coalitions/{id}/allocation-rounds/{round_id}/points", want: represent, body: func(f *fixture, _ string) any {
+			return url.Values{"giver_organization_id": {f.m1.OrganizationID}, "points." + f.ids["org_two"]: {"100"}}
+		}},
 		entry{route: "POST /coalitions/{id}/funds", want: manage, body: form("name", "Dues", "holder_name", "Org One", "currency", "USD")},
 		entry{route: "GET /coalitions/{id}/funds/{fund_id}", want: view},
 		entry{route: "POST /coalitions/{id}/funds/{fund_id}/entries", want: manage, body: form("kind", "received", "amount", "10.00")},

@@ -44,6 +44,7 @@ type fundView struct {
 	Correctable []option
 	// MemberOptions and CorrectOptions are the entry form's choices, each led by "none".
 	MemberOptions, CorrectOptions []option
+	Compensation                  *compensationView
 }
 
 // balanceView is a balance formatted in its currency.
@@ -113,7 +114,8 @@ func (h *Handler) loadFund(r *http.Request, loc *i18n.Localizer) (*fundView, err
 	}
 	v.MemberOptions = append([]option{{"", loc.T("money.entry.no_organization")}}, v.Members...)
 	v.CorrectOptions = append([]option{{"", loc.T("money.entry.corrects_none")}}, v.Correctable...)
-	return v, nil
+	v.Compensation, err = h.loadCompensation(r, loc, c.ID)
+	return v, err
 }
 
 // entryRows formats a ledger newest first, and lists the entries a correction may

@@ -8,8 +8,8 @@ import (
 )
 
 // TestMoneyFlowInBrowser walks the money story through the pages in a phone-sized
-// Chromium: a coordinator adds a fund, records the grant received, and reads the fund
-// page with its balance and intact chain. Every page is checked with axe-core and
+// Chromium: a coordinator adds a fund, records the grant received, reads the fund page
+// with its balance and intact chain, then opens, previews and approves a round. Every page is checked with axe-core and
 // saved as a screenshot named money-NN-*.
 func TestMoneyFlowInBrowser(t *testing.T) {
 	ctx := browsertest.New(t, browsertest.Timeout(4*time.Minute))
@@ -38,4 +38,16 @@ func TestMoneyFlowInBrowser(t *testing.T) {
 		f.T("money.chain.intact", "Count", 1))
 	f.follow("funds", f.T("money.funds.back", "Coalition", w.coalition.Name))
 	f.wantText("Tenant power grant", "Neighborhood Fiscal Sponsor")
+
+	// A round: opened, previewed with its arithmetic, approved into the ledger.
+	f.follow("rounds-empty", f.T("money.rounds.link"))
+	f.fill(f.T("money.round.title_field"), "Spring stipends")
+	f.fill(f.T("money.round.amount"), "1,000.01")
+	f.press("round-opened", f.T("money.round.open_submit"))
+	f.wantText(f.T("money.round.opened", "Title", "Spring stipends"), f.T("money.round.preview_heading"), "500.01", "500.00",
+		f.T("money.round.leftover", "Count", 1))
+	f.press("round-approved", f.T("money.round.approve_submit"))
+	f.wantText(f.T("money.round.approved", "Title", "Spring stipends"), f.T("money.round.result_heading"), f.T("money.compensation.heading"))
+	f.follow("fund-after-round", "Tenant power grant")
+	f.wantText("10,999.99 USD", "Spring stipends", f.T("money.chain.intact", "Count", 3))
 }

@@ -68,6 +68,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerEquity(r)
 	h.registerCheckIns(r)
 	h.registerFunds(r)
+	h.registerRounds(r)
 	h.registerTensions(r)
 	h.registerRelationships(r)
 	h.registerWins(r)
