@@ -21,7 +21,7 @@ func dollarsAllocated(ctx context.Context, tx *store.Tx, coalitionID string, mem
 		t = to.UTC().Format("2006-01-02T15:04:05.000000Z")
 	}
 	sums, err := tx.AllocatedByOrganization(ctx, coalitionID, f, t)
-	return perMember(members, sums), err
+	return moneyPerMember(members, sums), err
 }
 
 // hoursContributed is each member's confirmed contributed time in the period, in hours
@@ -35,14 +35,14 @@ func hoursContributed(ctx context.Context, tx *store.Tx, coalitionID string, mem
 		t = to.UTC().Format(time.DateOnly)
 	}
 	sums, err := tx.ConfirmedMinutes(ctx, coalitionID, f, t)
-	out := perMember(members, sums)
+	out := moneyPerMember(members, sums)
 	for k, v := range out {
 		out[k] = v / 60
 	}
 	return out, err
 }
 
-func perMember(members []domain.Membership, sums map[string]int64) map[string]float64 {
+func moneyPerMember(members []domain.Membership, sums map[string]int64) map[string]float64 {
 	out := make(map[string]float64, len(members))
 	for _, m := range members {
 		out[m.OrganizationID] = float64(sums[m.OrganizationID])

@@ -27,8 +27,8 @@ type roundRow struct {
 	Approved                                        bool
 }
 
-// roundView is the data of one round's page.
-type roundView struct {
+// allocationRoundView is the data of one round's page.
+type allocationRoundView struct {
 	Coalition            *domain.Coalition
 	Round                domain.AllocationRound
 	Fund                 domain.Fund
@@ -104,7 +104,7 @@ func (h *Handler) loadRounds(r *http.Request, loc *i18n.Localizer) (*roundsView,
 }
 
 // loadRound gathers one round's page.
-func (h *Handler) loadRound(r *http.Request, loc *i18n.Localizer) (*roundView, error) {
+func (h *Handler) loadRound(r *http.Request, loc *i18n.Localizer) (*allocationRoundView, error) {
 	ctx, user := r.Context(), httpx.User(r.Context())
 	c, _, err := h.app.Coalition(ctx, user, r.PathValue("id"))
 	if err != nil {
@@ -116,7 +116,7 @@ func (h *Handler) loadRound(r *http.Request, loc *i18n.Localizer) (*roundView, e
 	}
 	rd, cur := rv.Round, rv.Round.Currency
 	money := func(x int64) string { return domain.FormatAmount(x, cur) }
-	v := &roundView{Coalition: c, Round: rd, Fund: rv.Fund, Amount: money(rd.Amount) + " " + cur, Method: loc.T("money.method." + rd.Method),
+	v := &allocationRoundView{Coalition: c, Round: rd, Fund: rv.Fund, Amount: money(rd.Amount) + " " + cur, Method: loc.T("money.method." + rd.Method),
 		Open: rd.Status == domain.RoundOpen, CanSteer: rv.CanSteer, Formula: rd.Method == string(allocate.EquityFormula), PreviewError: rv.PreviewError}
 	v.CanApprove = v.Open && v.CanSteer && rv.Preview != nil
 	v.Period = loc.T("money.round.period", "From", orDash(rd.Params.From), "To", orDash(rd.Params.To))
