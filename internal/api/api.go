@@ -68,6 +68,9 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerAsks()
 	x.registerSkills()
 	x.registerSteppingBacks()
+	x.registerWorkstreams()
+	x.registerTasks()
+	x.registerMeetings()
 	return x
 }
 

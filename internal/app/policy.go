@@ -30,6 +30,12 @@ const (
 	ManageVoice     Action = "manage_voice"     // choose who takes stances and the queue order
 	// The power map (issue 6): add targets and assessments.
 	ManagePowerMap Action = "manage_power_map"
+	// Clarity (workstreams, tasks, meetings, commitments).
+	ManageWorkstreams Action = "manage_workstreams"
+	ManageTasks       Action = "manage_tasks"
+	ManageMeetings    Action = "manage_meetings"
+	RecordAttendance  Action = "record_attendance" // members only for organizations they represent
+	ManageCommitments Action = "manage_commitments"
 )
 
 // allowed lists, per action, the access roles that may perform it. A deployment admin may
@@ -49,6 +55,12 @@ var allowed = map[Action][]string{
 	ManageProposals:  {domain.AccessCoordinator, domain.AccessFacilitator},
 	ManageVoice:      {domain.AccessCoordinator},
 	ManagePowerMap:   {domain.AccessCoordinator, domain.AccessFacilitator, domain.AccessMember},
+	// Clarity.
+	ManageWorkstreams: {domain.AccessCoordinator},
+	ManageTasks:       {domain.AccessCoordinator, domain.AccessFacilitator, domain.AccessMember},
+	ManageMeetings:    {domain.AccessCoordinator, domain.AccessFacilitator},
+	RecordAttendance:  {domain.AccessCoordinator, domain.AccessFacilitator, domain.AccessMember},
+	ManageCommitments: {domain.AccessCoordinator, domain.AccessFacilitator},
 }
 
 // Permission is the result of an authorization: the actor's role in the coalition.

@@ -1,0 +1,104 @@
+package server_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/braid-org/braid/internal/app"
+	"github.com/braid-org/braid/internal/domain"
+)
+
+// Expectations of the clarity routes (workstreams, tasks, meetings), beyond the foundation's.
+const (
+	//           anon  outsider observer member nonrep facil coord admin
+	contribute = "login 404      403      ok     ok     ok    ok    ok" // any access role but observer
+	facilitate = "login 404      403      403    403    ok    ok    ok" // facilitators and coordinators
+	attendOne  = "login 404      403      ok     403    ok    ok    ok" // for Org One: its representatives, facilitators, coordinators
+	attendTwo  = "login 404      403      403    ok     ok    ok    ok" // for Org Two: likewise
+)
+
+func init() {
+	fixtureSetups = append(fixtureSetups, workFixture)
+	task := func(f *fixture, _ string) any {
+		return map[string]any{"workstream_id": f.ids["workstream_id"], "title": "Call the council", "owner_organization_id": f.m1.OrganizationID, "due_on": "2025-05-01"}
+	}
+	meeting := jsonBody(map[string]any{"title": "Steering", "kind": "meeting", "starts_at": "2025-04-01T18:00:00-05:00", "ends_at": "2025-04-01T19:30:00-05:00"})
+	orgOne := func(extra ...any) func(f *fixture, _ string) any {
+		return func(f *fixture, _ string) any {
+			m := map[string]any{"organization_id": f.m1.OrganizationID}
+			for i := 0; i+1 < len(extra); i += 2 {
+				m[extra[i].(string)] = extra[i+1]
+			}
+			return m
+		}
+	}
+	featureMatrix = append(featureMatrix,
+		entry{route: "GET /api/v1/coalitions/{id}/workstreams", want: view},
+		entry{route: "POST /api/v1/coalitions/{id}/workstreams", want: manage, body: jsonBody(map[string]any{"name": "Research"})},
+		entry{route: "GET /api/v1/coalitions/{id}/workstreams/{workstream_id}", want: view},
+		entry{route: "PUT /api/v1/coalitions/{id}/workstreams/{workstream_id}", want: manage, etag: func(*fixture) int { return 1 },
+			body: jsonBody(map[string]any{"name": "Policy"})},
+		entry{route: "POST /api/v1/coalitions/{id}/workstreams/{workstream_id}/members", want: manage, body: func(f *fixture, _ string) any {
+			return map[string]any{"organization_id": f.ids["org_two_id"], "role": "co_lead"}
+		}},
+		entry{route: "DELETE /api/v1/coalitions/{id}/workstreams/{workstream_id}/members/{seat_id}", want: manage},
+		entry{route: "GET /api/v1/coalitions/{id}/tasks", want: view},
+		entry{route: "POST /api/v1/coalitions/{id}/tasks", want: contribute, body: task},
+		entry{route: "GET /api/v1/coalitions/{id}/tasks/{task_id}", want: view},
+		entry{route: "PUT /api/v1/coalitions/{id}/tasks/{task_id}", want: contribute, etag: func(*fixture) int { return 1 }, body: task},
+		entry{route: "GET /api/v1/coalitions/{id}/meetings", want: view},
+		entry{route: "POST /api/v1/coalitions/{id}/meetings", want: facilitate, body: meeting},
+		entry{route: "GET /api/v1/coalitions/{id}/meetings/{meeting_id}", want: view},
+		entry{route: "PUT /api/v1/coalitions/{id}/meetings/{meeting_id}", want: facilitate, etag: func(*fixture) int { return 1 }, body: meeting},
+		entry{route: "POST /api/v1/coalitions/{id}/meetings/{meeting_id}/decisions", want: facilitate, body: jsonBody(map[string]any{"text": "We go."})},
+		entry{route: "POST /api/v1/coalitions/{id}/meetings/{meeting_id}/action-items", want: facilitate, body: jsonBody(map[string]any{"text": "Print flyers"})},
+		entry{route: "POST /api/v1/coalitions/{id}/meetings/{meeting_id}/action-items/{action_item_id}/task", want: contribute,
+			body: func(f *fixture, _ string) any {
+				return map[string]any{"workstream_id": f.ids["workstream_id"], "owner_organization_id": f.m1.OrganizationID}
+			}},
+		entry{route: "POST /api/v1/coalitions/{id}/meetings/{meeting_id}/attendance", want: attendOne, body: orgOne()},
+		entry{route: "DELETE /api/v1/coalitions/{id}/meetings/{meeting_id}/attendance/{attendance_id}", want: attendTwo},
+		entry{route: "POST /api/v1/coalitions/{id}/meetings/{meeting_id}/turnout", want: attendOne, body: func(f *fixture, _ string) any {
+			return map[string]any{"organization_id": f.m1.OrganizationID, "people": 12}
+		}},
+	)
+}
+
+// workFixture gives coalition A a workstream with Org One as lead, a task, a meeting
+// (an event, so that turnout applies) with an action item, and Org Two's attendance.
+func workFixture(t testing.TB, f *fixture) {
+	t.Helper()
+	ctx := context.Background()
+	coord := f.users["coord"]
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws, err := f.app.CreateWorkstream(ctx, coord, f.a.ID, app.WorkstreamText{Name: "Organizing"})
+	must(err)
+	seat, err := f.app.AddSeat(ctx, coord, f.a.ID, ws.ID, app.Seat{OrganizationID: f.m1.OrganizationID, Role: domain.RoleLead})
+	must(err)
+	task, err := f.app.CreateTask(ctx, coord, f.a.ID, app.TaskInput{WorkstreamID: ws.ID, Title: "Door knocking", OwnerOrgID: f.m1.OrganizationID})
+	must(err)
+	start := time.Date(2025, 4, 1, 18, 0, 0, 0, time.UTC)
+	m, err := f.app.CreateMeeting(ctx, coord, f.a.ID, app.MeetingInput{Title: "Rally", Kind: domain.MeetingKindEvent, StartsAt: start, EndsAt: start.Add(2 * time.Hour)})
+	must(err)
+	item, err := f.app.AddActionItem(ctx, coord, f.a.ID, m.ID, app.ActionItemInput{Text: "Thank the speakers"})
+	must(err)
+	members, err := f.app.Members(ctx, coord, f.a.ID, "", 0)
+	must(err)
+	var two string
+	for _, mm := range members.Items {
+		if mm.ID != f.m1.ID {
+			two = mm.OrganizationID
+		}
+	}
+	at, err := f.app.RecordAttendance(ctx, coord, f.a.ID, m.ID, app.AttendanceInput{OrganizationID: two})
+	must(err)
+	f.ids["workstream_id"], f.ids["seat_id"], f.ids["task_id"] = ws.ID, seat.ID, task.ID
+	f.ids["meeting_id"], f.ids["action_item_id"], f.ids["attendance_id"] = m.ID, item.ID, at.ID
+	f.ids["org_two_id"] = two // not a path parameter: the seat request's body names it
+}
