@@ -143,16 +143,6 @@ func (t *Task) Overdue(today string) bool {
 	return t.DueOn != "" && t.DueOn < today && (t.Status == TaskOpen || t.Status == TaskInProgress || t.Status == TaskBlocked)
 }
 
-// CheckDate adds an error unless s is "" or a valid YYYY-MM-DD date.
-func CheckDate(v *Validation, field, s string) {
-	if s == "" {
-		return
-	}
-	if _, err := time.Parse(DateLayout, s); err != nil {
-		v.Add(field, "Write the date as YYYY-MM-DD.")
-	}
-}
-
 // Meeting is a meeting of the coalition or a public event it holds.
 type Meeting struct {
 	ID             string       `json:"id"`
