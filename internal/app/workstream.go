@@ -193,3 +193,18 @@ func checkPerson(ctx context.Context, tx *store.Tx, field, personID, orgID strin
 	}
 	return nil
 }
+
+// CoalitionPeople returns the people affiliated with the coalition's member
+// organizations, one row per affiliation, for choosing who holds a seat or attended.
+func (a *App) CoalitionPeople(ctx context.Context, actor Actor, coalitionID string) ([]store.PersonWithAffiliation, error) {
+	var out []store.PersonWithAffiliation
+	err := a.read(ctx, func(tx *store.Tx) error {
+		p, err := authorize(ctx, tx, actor, coalitionID, ViewCoalition)
+		if err != nil {
+			return err
+		}
+		out, err = tx.ListPeopleOfCoalition(ctx, p.Coalition.ID)
+		return err
+	})
+	return out, err
+}

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"net/url"
 	"testing"
 	"time"
 
@@ -33,7 +34,43 @@ func init() {
 			return m
 		}
 	}
+	meetingForm := form("title", "Steering", "kind", "meeting", "starts_at", "2025-04-01T18:00", "ends_at", "2025-04-01T19:30", "time_zone", "America/Chicago")
 	featureMatrix = append(featureMatrix,
+		// Web pages.
+		entry{route: "GET /coalitions/{id}/workstreams", want: view},
+		entry{route: "POST /coalitions/{id}/workstreams", want: manage, body: form("name", "Research")},
+		entry{route: "POST /coalitions/{id}/workstreams/{workstream_id}/members", want: manage, body: func(f *fixture, _ string) any {
+			return url.Values{"organization_id": {f.ids["org_two_id"]}, "role": {"co_lead"}}
+		}},
+		entry{route: "POST /coalitions/{id}/workstreams/{workstream_id}/members/{seat_id}/delete", want: manage},
+		entry{route: "GET /coalitions/{id}/roles", want: view},
+		entry{route: "GET /coalitions/{id}/tasks", want: view},
+		entry{route: "POST /coalitions/{id}/tasks", want: contribute, body: func(f *fixture, _ string) any {
+			return url.Values{"workstream_id": {f.ids["workstream_id"]}, "title": {"Call the council"}, "owner_organization_id": {f.m1.OrganizationID}}
+		}},
+		entry{route: "POST /coalitions/{id}/tasks/{task_id}/status", want: contribute, body: form("status", "done", "version", "1")},
+		entry{route: "GET /coalitions/{id}/meetings", want: view},
+		entry{route: "POST /coalitions/{id}/meetings", want: facilitate, body: meetingForm},
+		entry{route: "GET /coalitions/{id}/meetings/{meeting_id}", want: view},
+		entry{route: "GET /coalitions/{id}/meetings/{meeting_id}/edit", want: facilitate},
+		entry{route: "POST /coalitions/{id}/meetings/{meeting_id}/edit", want: facilitate, body: func(f *fixture, r string) any {
+			v := meetingForm(f, r).(url.Values)
+			v.Set("version", "1")
+			return v
+		}},
+		entry{route: "POST /coalitions/{id}/meetings/{meeting_id}/decisions", want: facilitate, body: form("text", "We go.")},
+		entry{route: "POST /coalitions/{id}/meetings/{meeting_id}/action-items", want: facilitate, body: form("text", "Print flyers")},
+		entry{route: "POST /coalitions/{id}/meetings/{meeting_id}/action-items/{action_item_id}/task", want: contribute, body: func(f *fixture, _ string) any {
+			return url.Values{"workstream_id": {f.ids["workstream_id"]}, "owner_organization_id": {f.m1.OrganizationID}}
+		}},
+		entry{route: "POST /coalitions/{id}/meetings/{meeting_id}/attendance", want: attendOne, body: func(f *fixture, _ string) any {
+			return url.Values{"organization_id": {f.m1.OrganizationID}}
+		}},
+		entry{route: "POST /coalitions/{id}/meetings/{meeting_id}/attendance/{attendance_id}/delete", want: attendTwo},
+		entry{route: "POST /coalitions/{id}/meetings/{meeting_id}/turnout", want: attendOne, body: func(f *fixture, _ string) any {
+			return url.Values{"organization_id": {f.m1.OrganizationID}, "people": {"12"}}
+		}},
+		// API.
 		entry{route: "GET /api/v1/coalitions/{id}/workstreams", want: view},
 		entry{route: "POST /api/v1/coalitions/{id}/workstreams", want: manage, body: jsonBody(map[string]any{"name": "Research"})},
 		entry{route: "GET /api/v1/coalitions/{id}/workstreams/{workstream_id}", want: view},

@@ -76,6 +76,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerSkills(r)
 	h.registerProposals(r)
 	h.registerSteppingBack(r)
+	h.registerWorkstreams(r) // also tasks and meetings
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
