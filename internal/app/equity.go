@@ -24,6 +24,14 @@ var dimensionSources = map[string]dimensionSource{
 	domain.DimensionHelpReceived:      helpReceived,
 	domain.DimensionProposalsAuthored: proposalsAuthored,
 	domain.DimensionStances:           stancesTaken,
+	domain.DimensionLeadership:        leadershipSeats,
+	domain.DimensionCredit:            winCredit,
+	domain.DimensionHelpGiven:         helpGiven,
+	domain.DimensionHelpReceived:      helpReceived,
+	domain.DimensionLeadership:        leadershipSeats,
+	domain.DimensionCredit:            winCredit,
+	domain.DimensionTasksLed:          tasksLed,
+	domain.DimensionAttendance:        meetingsAttended,
 }
 
 // leadershipSeats counts one seat for each membership with role anchor or steering.

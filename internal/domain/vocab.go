@@ -92,6 +92,14 @@ var Dimensions = []string{
 	DimensionDollars,
 	DimensionHours,
 }
+	DimensionLeadership = "leadership"
+	DimensionCredit     = "credit"
+	DimensionTasksLed   = "tasks_led"  // tasks owned and done in the period
+	DimensionAttendance = "attendance" // meetings attended in the period
+)
+
+// Dimensions lists the dimensions the equity report can compute today.
+var Dimensions = []string{DimensionLeadership, DimensionCredit, DimensionTasksLed, DimensionAttendance}
 
 // OneOf reports whether v is one of allowed.
 func OneOf(v string, allowed []string) bool { return slices.Contains(allowed, v) }
