@@ -71,6 +71,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerWorkstreams()
 	x.registerTasks()
 	x.registerMeetings()
+	x.registerCalendar()
 	return x
 }
 

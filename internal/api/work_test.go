@@ -22,6 +22,9 @@ func init() {
 		"POST /api/v1/coalitions/{id}/meetings/{meeting_id}/attendance",
 		"DELETE /api/v1/coalitions/{id}/meetings/{meeting_id}/attendance/{attendance_id}",
 		"POST /api/v1/coalitions/{id}/meetings/{meeting_id}/turnout",
+		"GET /api/v1/coalitions/{id}/calendar-feed",
+		"POST /api/v1/coalitions/{id}/calendar-feed",
+		"DELETE /api/v1/coalitions/{id}/calendar-feed",
 	} {
 		authExpectations[op] = "member"
 	}

@@ -70,6 +70,12 @@ func init() {
 		entry{route: "POST /coalitions/{id}/meetings/{meeting_id}/turnout", want: attendOne, body: func(f *fixture, _ string) any {
 			return url.Values{"organization_id": {f.m1.OrganizationID}, "people": {"12"}}
 		}},
+		entry{route: "GET /calendar/{file}", want: public}, // the secret is the credential: anyone holding it reads
+		entry{route: "POST /coalitions/{id}/calendar-feed", want: view},
+		entry{route: "POST /coalitions/{id}/calendar-feed/delete", want: view},
+		entry{route: "GET /api/v1/coalitions/{id}/calendar-feed", want: view},
+		entry{route: "POST /api/v1/coalitions/{id}/calendar-feed", want: view},
+		entry{route: "DELETE /api/v1/coalitions/{id}/calendar-feed", want: view},
 		// API.
 		entry{route: "GET /api/v1/coalitions/{id}/workstreams", want: view},
 		entry{route: "POST /api/v1/coalitions/{id}/workstreams", want: manage, body: jsonBody(map[string]any{"name": "Research"})},
@@ -137,5 +143,8 @@ func workFixture(t testing.TB, f *fixture) {
 	must(err)
 	f.ids["workstream_id"], f.ids["seat_id"], f.ids["task_id"] = ws.ID, seat.ID, task.ID
 	f.ids["meeting_id"], f.ids["action_item_id"], f.ids["attendance_id"] = m.ID, item.ID, at.ID
+	token, err := f.app.NewCalendarFeed(ctx, f.users["observer"], f.a.ID)
+	must(err)
+	f.ids["file"] = token + ".ics"
 	f.ids["org_two_id"] = two // not a path parameter: the seat request's body names it
 }

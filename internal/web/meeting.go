@@ -19,6 +19,7 @@ func (h *Handler) registerMeetings(r *httpx.Router) {
 	r.HandleFunc("GET /coalitions/{id}/meetings/{meeting_id}/edit", h.meetingEdit)
 	r.HandleFunc("POST /coalitions/{id}/meetings/{meeting_id}/edit", h.meetingUpdate)
 	h.registerMeetingRecords(r)
+	h.registerCalendar(r)
 }
 
 // meetingsView is the data of the meetings page: upcoming first (soonest first), then
@@ -28,6 +29,10 @@ type meetingsView struct {
 	Upcoming, Past []meetingRow
 	Kinds          []string
 	Zones          []string
+	// FeedActive says whether the viewer has a calendar address; FeedURL is set only
+	// right after one is made, the one time it can be shown.
+	FeedActive bool
+	FeedURL    string
 }
 
 // meetingRow is a meeting with its time written in its own time zone.
@@ -63,6 +68,9 @@ func (h *Handler) loadMeetings(r *http.Request) (any, string, error) {
 		return nil, "", err
 	}
 	v := &meetingsView{workBase: b, Kinds: domain.MeetingKinds, Zones: commonZones}
+	if v.FeedActive, err = h.app.CalendarFeedActive(r.Context(), httpx.User(r.Context()), b.Coalition.ID); err != nil {
+		return nil, "", err
+	}
 	now := time.Now()
 	for _, m := range list {
 		row := meetingRow{Meeting: m, When: meetingWhen(m)}
