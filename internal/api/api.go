@@ -72,6 +72,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerTasks()
 	x.registerMeetings()
 	x.registerCalendar()
+	x.registerCommitments()
 	return x
 }
 

@@ -25,6 +25,9 @@ func init() {
 		"GET /api/v1/coalitions/{id}/calendar-feed",
 		"POST /api/v1/coalitions/{id}/calendar-feed",
 		"DELETE /api/v1/coalitions/{id}/calendar-feed",
+		"GET /api/v1/coalitions/{id}/commitments",
+		"POST /api/v1/coalitions/{id}/commitments",
+		"POST /api/v1/coalitions/{id}/commitments/{commitment_id}/records",
 	} {
 		authExpectations[op] = "member"
 	}

@@ -76,6 +76,18 @@ func init() {
 		entry{route: "GET /api/v1/coalitions/{id}/calendar-feed", want: view},
 		entry{route: "POST /api/v1/coalitions/{id}/calendar-feed", want: view},
 		entry{route: "DELETE /api/v1/coalitions/{id}/calendar-feed", want: view},
+		entry{route: "GET /coalitions/{id}/commitments", want: view},
+		entry{route: "POST /coalitions/{id}/commitments", want: facilitate, body: func(f *fixture, _ string) any {
+			return url.Values{"membership_id": {f.m1.ID}, "text": {"Two meetings a month"}}
+		}},
+		entry{route: "POST /coalitions/{id}/commitments/{commitment_id}/records", want: facilitate,
+			body: form("period_start", "2025-03-01", "period_end", "2025-03-31", "kept", "yes")},
+		entry{route: "GET /api/v1/coalitions/{id}/commitments", want: view},
+		entry{route: "POST /api/v1/coalitions/{id}/commitments", want: facilitate, body: func(f *fixture, _ string) any {
+			return map[string]any{"membership_id": f.m1.ID, "text": "Two meetings a month"}
+		}},
+		entry{route: "POST /api/v1/coalitions/{id}/commitments/{commitment_id}/records", want: facilitate,
+			body: jsonBody(map[string]any{"period_start": "2025-03-01", "period_end": "2025-03-31", "kept": true})},
 		// API.
 		entry{route: "GET /api/v1/coalitions/{id}/workstreams", want: view},
 		entry{route: "POST /api/v1/coalitions/{id}/workstreams", want: manage, body: jsonBody(map[string]any{"name": "Research"})},
@@ -143,6 +155,9 @@ func workFixture(t testing.TB, f *fixture) {
 	must(err)
 	f.ids["workstream_id"], f.ids["seat_id"], f.ids["task_id"] = ws.ID, seat.ID, task.ID
 	f.ids["meeting_id"], f.ids["action_item_id"], f.ids["attendance_id"] = m.ID, item.ID, at.ID
+	commitment, err := f.app.CreateCommitment(ctx, coord, f.a.ID, app.CommitmentInput{MembershipID: f.m1.ID, Text: "Turn out 20 people"})
+	must(err)
+	f.ids["commitment_id"] = commitment.ID
 	token, err := f.app.NewCalendarFeed(ctx, f.users["observer"], f.a.ID)
 	must(err)
 	f.ids["file"] = token + ".ics"

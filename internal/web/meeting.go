@@ -20,6 +20,7 @@ func (h *Handler) registerMeetings(r *httpx.Router) {
 	r.HandleFunc("POST /coalitions/{id}/meetings/{meeting_id}/edit", h.meetingUpdate)
 	h.registerMeetingRecords(r)
 	h.registerCalendar(r)
+	h.registerCommitments(r)
 }
 
 // meetingsView is the data of the meetings page: upcoming first (soonest first), then

@@ -81,4 +81,8 @@ func TestWorkFlowInBrowser(t *testing.T) {
 	check("tasks")
 	step("calendar address", chromedp.Navigate(base+"/meetings"), chromedp.Click(buttonByText("Get a calendar address")), chromedp.WaitVisible("#feed-url"))
 	check("meetings-calendar")
+	step("commitments page", chromedp.Navigate(base+"/commitments"), chromedp.WaitVisible("#f-text"))
+	step("record a commitment", chromedp.SendKeys("#f-text", "Send someone to two meetings a month"),
+		chromedp.Click(buttonByText("Record commitment")), chromedp.WaitVisible(".member-commitments"))
+	check("commitments")
 }

@@ -101,6 +101,24 @@ func TestWorkPages(t *testing.T) {
 	wantStatus(t, res, http.StatusUnprocessableEntity)
 	wantBody(t, res, `value="Call"`)
 
+	// Commitments: recorded by the coordinator, shown to members as plain counts.
+	wantStatus(t, coord.post(base+"/commitments", url.Values{"membership_id": {alder.membership.ID}, "text": {"Two meetings a month"}, "agreed_on": {"2025-01-15"}}), http.StatusSeeOther)
+	cs, _ := site.App.Commitments(ctx, w.coordinator, w.coalition.ID)
+	if len(cs) != 1 {
+		t.Fatalf("commitments = %+v", cs)
+	}
+	rec1 := url.Values{"period_start": {"2025-03-01"}, "period_end": {"2025-03-31"}, "kept": {"no"}, "note": {"Staff out sick"}}
+	wantStatus(t, coord.post(base+"/commitments/"+cs[0].ID+"/records", rec1), http.StatusSeeOther)
+	wantStatus(t, coord.post(base+"/commitments/"+cs[0].ID+"/records", rec1), http.StatusConflict)
+	res = coord.post(base+"/commitments/"+cs[0].ID+"/records", url.Values{"period_start": {"2025-04-30"}, "period_end": {"2025-04-01"}})
+	wantStatus(t, res, http.StatusUnprocessableEntity)
+	wantBody(t, res, "The period must not end before it starts.")
+	wantStatus(t, member.post(base+"/commitments", url.Values{"membership_id": {alder.membership.ID}, "text": {"x"}}), http.StatusForbidden)
+	res = member.get(base + "/commitments")
+	wantStatus(t, res, http.StatusOK)
+	wantBody(t, res, "Two meetings a month", "In all: 0 of 1 recorded period kept.", "Not this time", "Staff out sick")
+	wantNoBody(t, res, "Record a commitment")
+
 	// Another coalition's meeting is not found through this one.
 	other := newTestCoalition(t, site, w.coordinator, "Other wk", false)
 	wantStatus(t, coord.get("/coalitions/"+other.ID+"/meetings/"+m.ID), http.StatusNotFound)
