@@ -80,6 +80,7 @@ func Seed(ctx context.Context, a *app.App) (Credentials, error) {
 			return err
 		}
 		if err := seedVoice(ctx, tx, w); err != nil {
+		if err := seedWork(ctx, tx, w); err != nil {
 			return err
 		}
 		for _, c := range w.coalitions {
