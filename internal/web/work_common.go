@@ -26,9 +26,6 @@ type workBase struct {
 	Today             string
 }
 
-// option is a value and the label shown for it.
-type option struct{ Value, Label string }
-
 // loadWorkBase gathers the shared data through the use cases, which authorize.
 func (h *Handler) loadWorkBase(r *http.Request) (*workBase, error) {
 	ctx, user, id := r.Context(), httpx.User(r.Context()), r.PathValue("id")
