@@ -32,6 +32,12 @@ var dimensionSources = map[string]dimensionSource{
 	domain.DimensionCredit:            winCredit,
 	domain.DimensionTasksLed:          tasksLed,
 	domain.DimensionAttendance:        meetingsAttended,
+	domain.DimensionLeadership:        leadershipSeats,
+	domain.DimensionCredit:            winCredit,
+	domain.DimensionHelpGiven:         helpGiven,
+	domain.DimensionHelpReceived:      helpReceived,
+	domain.DimensionTasksLed:          tasksLed,
+	domain.DimensionAttendance:        meetingsAttended,
 }
 
 // leadershipSeats counts one seat for each membership with role anchor or steering.

@@ -71,6 +71,8 @@ var PublicFields = []string{"mission", "kind", "geographies", "issue_areas", "sk
 const (
 	DimensionLeadership   = "leadership"
 	DimensionCredit       = "credit"
+	DimensionTasksLed     = "tasks_led"     // tasks owned and done in the period
+	DimensionAttendance   = "attendance"    // meetings attended in the period
 	DimensionHelpGiven    = "help_given"    // fulfilled asks and offers (app/reciprocity.go)
 	DimensionHelpReceived = "help_received" // likewise, on the receiving side
 	// Voice and decisions (issue 4).
@@ -85,6 +87,8 @@ const (
 var Dimensions = []string{
 	DimensionLeadership,
 	DimensionCredit,
+	DimensionTasksLed,
+	DimensionAttendance,
 	DimensionHelpGiven,
 	DimensionHelpReceived,
 	DimensionProposalsAuthored,
@@ -92,14 +96,6 @@ var Dimensions = []string{
 	DimensionDollars,
 	DimensionHours,
 }
-	DimensionLeadership = "leadership"
-	DimensionCredit     = "credit"
-	DimensionTasksLed   = "tasks_led"  // tasks owned and done in the period
-	DimensionAttendance = "attendance" // meetings attended in the period
-)
-
-// Dimensions lists the dimensions the equity report can compute today.
-var Dimensions = []string{DimensionLeadership, DimensionCredit, DimensionTasksLed, DimensionAttendance}
 
 // OneOf reports whether v is one of allowed.
 func OneOf(v string, allowed []string) bool { return slices.Contains(allowed, v) }
