@@ -24,20 +24,18 @@ var dimensionSources = map[string]dimensionSource{
 	domain.DimensionHelpReceived:      helpReceived,
 	domain.DimensionProposalsAuthored: proposalsAuthored,
 	domain.DimensionStances:           stancesTaken,
-	domain.DimensionLeadership:        leadershipSeats,
-	domain.DimensionCredit:            winCredit,
-	domain.DimensionHelpGiven:         helpGiven,
-	domain.DimensionHelpReceived:      helpReceived,
-	domain.DimensionLeadership:        leadershipSeats,
-	domain.DimensionCredit:            winCredit,
 	domain.DimensionTasksLed:          tasksLed,
 	domain.DimensionAttendance:        meetingsAttended,
-	domain.DimensionLeadership:        leadershipSeats,
-	domain.DimensionCredit:            winCredit,
-	domain.DimensionHelpGiven:         helpGiven,
-	domain.DimensionHelpReceived:      helpReceived,
-	domain.DimensionTasksLed:          tasksLed,
-	domain.DimensionAttendance:        meetingsAttended,
+}
+
+// perMember gives every member of the period its count, 0 when it has none; counts of
+// organizations that are not members are dropped.
+func perMember[N int | float64](members []domain.Membership, counts map[string]N) map[string]float64 {
+	out := make(map[string]float64, len(members))
+	for _, m := range members {
+		out[m.OrganizationID] = float64(counts[m.OrganizationID])
+	}
+	return out
 }
 
 // leadershipSeats counts one seat for each membership with role anchor or steering.

@@ -21,12 +21,3 @@ func meetingsAttended(ctx context.Context, tx *store.Tx, coalitionID string, mem
 	counts, err := tx.CountMeetingsAttended(ctx, coalitionID, from, to)
 	return perMember(members, counts), err
 }
-
-// perMember keeps the counts of the period's members, 0 for those with none.
-func perMember(members []domain.Membership, counts map[string]int) map[string]float64 {
-	out := make(map[string]float64, len(members))
-	for _, m := range members {
-		out[m.OrganizationID] = float64(counts[m.OrganizationID])
-	}
-	return out
-}

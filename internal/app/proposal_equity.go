@@ -21,12 +21,3 @@ func stancesTaken(ctx context.Context, tx *store.Tx, coalitionID string, members
 	counts, err := tx.StancesByOrganization(ctx, coalitionID, from, to)
 	return perMember(members, counts), err
 }
-
-// perMember gives every member its count, 0 when it has none.
-func perMember(members []domain.Membership, counts map[string]float64) map[string]float64 {
-	out := make(map[string]float64, len(members))
-	for _, m := range members {
-		out[m.OrganizationID] = counts[m.OrganizationID]
-	}
-	return out
-}

@@ -80,6 +80,8 @@ func Seed(ctx context.Context, a *app.App) (Credentials, error) {
 			return err
 		}
 		if err := seedVoice(ctx, tx, w); err != nil {
+			return err
+		}
 		if err := seedWork(ctx, tx, w); err != nil {
 			return err
 		}
