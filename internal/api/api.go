@@ -7,10 +7,10 @@ package api
 import (
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/braid-org/braid/internal/app"
 	"github.com/braid-org/braid/internal/httpx"
@@ -98,20 +98,24 @@ func config() huma.Config {
 // r.Patterns() lists every one of them.
 func (x *API) Register(r *httpx.Router) {
 	for _, rt := range x.routes.list {
-		r.HandleFunc(rt.pattern, rt.handler)
+		h := rt.handler
+		if strings.Contains(rt.pattern, "/openapi") {
+			h = serialised(h)
+		}
+		r.HandleFunc(rt.pattern, h)
 	}
-	x.warmOpenAPI()
 }
 
-// warmOpenAPI builds the OpenAPI documents once, before the server takes requests: huma
-// renders each on its first request into an unguarded variable, which races when the
-// first requests arrive together.
-func (x *API) warmOpenAPI() {
-	for _, rt := range x.routes.list {
-		method, path, _ := strings.Cut(rt.pattern, " ")
-		if method == http.MethodGet && strings.Contains(path, "/openapi") {
-			rt.handler(httptest.NewRecorder(), httptest.NewRequest(method, path, nil))
-		}
+// serialised runs h for one request at a time. huma renders each OpenAPI document on its
+// first request into an unguarded variable, which races when first requests arrive
+// together; the documents are fetched rarely, so a lock costs nothing, and unlike
+// rendering every document at start-up it keeps starting a server cheap.
+func serialised(h http.HandlerFunc) http.HandlerFunc {
+	var mu sync.Mutex
+	return func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		h(w, r)
 	}
 }
 

@@ -182,9 +182,11 @@ func allEntries() []entry { return append(slices.Clone(matrix), featureMatrix...
 
 // TestAuthorizationMatrix sends a valid request for every route × role and checks the
 // outcome. It fails when a route has no entry, when an entry names no route, and when a
-// cell's outcome differs from the policy. State-changing cells get a fresh fixture each.
+// cell's outcome differs from the policy. A state-changing cell that should succeed gets a
+// fresh fixture; those that should be refused share one, which a refusal leaves as it was
+// (and a wrongly allowed one fails its own cell). Every cell runs in parallel.
 func TestAuthorizationMatrix(t *testing.T) {
-	shared := newFixture(t)
+	shared, refused := newFixture(t), newFixture(t)
 	checkCoverage(t, shared)
 
 	var mu sync.Mutex
@@ -197,13 +199,13 @@ func TestAuthorizationMatrix(t *testing.T) {
 			}
 			for i, role := range roles {
 				t.Run(e.route+" as "+role, func(t *testing.T) {
-					// Reads share one fixture, one after another (huma caches the OpenAPI
-					// document on first use without a lock); writes each get a fresh one and
-					// run in parallel.
+					t.Parallel()
 					f := shared
-					if e.mutates() {
-						t.Parallel()
+					switch {
+					case e.mutates() && want[i] == "ok":
 						f = newFixture(t)
+					case e.mutates():
+						f = refused
 					}
 					req := f.request(t, e, role)
 					rec := httptest.NewRecorder()

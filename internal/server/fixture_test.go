@@ -6,10 +6,14 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -54,6 +58,20 @@ type fixture struct {
 	// ids holds the records features add to the fixture, by the name of the path
 	// parameter that takes them ("task_id" fills {task_id}).
 	ids map[string]string
+
+	mu   sync.Mutex
+	done map[string]bool // preparations made once per fixture, by name (see once)
+}
+
+// once runs prepare the first time a cell asks for the preparation called name on this
+// fixture, and never again: cells sharing a fixture may need the same state.
+func (f *fixture) once(name string, prepare func()) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.done[name] {
+		prepare()
+		f.done[name] = true
+	}
 }
 
 // fixtureSetups are the features' additions to the fixture, run in order after the
@@ -62,14 +80,63 @@ type fixture struct {
 // function in its authz_<feature>_test.go.
 var fixtureSetups []func(t testing.TB, f *fixture)
 
+// template is the fixture every test starts from: built once per test binary, its
+// database kept as the bytes of a SQLite file. A fresh fixture is a copy of that file, a
+// new server over it and new sessions: about a tenth of the cost of building the records
+// again (the matrix builds hundreds), and the same records, ids and tokens every time.
+var template struct {
+	once sync.Once
+	f    *fixture // records and credentials; app, srv and cookies belong to each copy
+	raw  []byte   // the database file
+}
+
+// newFixture returns a server over a fresh copy of the template database, with a
+// browser session for every role.
 func newFixture(t testing.TB) *fixture {
+	t.Helper()
+	template.once.Do(func() { template.f, template.raw = buildTemplate(t) })
+	if template.f == nil {
+		t.Fatal("the fixture template failed to build (see the first test that asked for it)")
+	}
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "braid.db")
+	if err := os.WriteFile(path, template.raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	t0 := template.f
+	f := fixture{users: t0.users, tokens: t0.tokens, spare: t0.spare, a: t0.a, b: t0.b, m1: t0.m1,
+		principle: t0.principle, invite: t0.invite, done: map[string]bool{}}
+	f.app = newApp(db)
+	f.ids, f.cookies = maps.Clone(t0.ids), map[string]string{}
+	f.srv, err = server.New(f.app, server.Config{Log: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, role := range roles[1:] {
+		f.cookies[role] = f.signIn(t, role)
+	}
+	return &f
+}
+
+func newApp(db *store.DB) *app.App {
+	a := app.New(db, slog.New(slog.DiscardHandler))
+	a.Passwords = app.PasswordParams{Memory: 64, Time: 1, Threads: 1}
+	return a
+}
+
+// buildTemplate creates the fixture's records in a fresh database and returns them with
+// a copy of the database file.
+func buildTemplate(t testing.TB) (*fixture, []byte) {
 	t.Helper()
 	ctx := context.Background()
 	db := storetest.MustOpenDB(t)
-	log := slog.New(slog.DiscardHandler)
-	a := app.New(db, log)
-	a.Passwords = app.PasswordParams{Memory: 64, Time: 1, Threads: 1}
-	f := &fixture{app: a, users: map[string]*domain.User{}, tokens: map[string]string{}, spare: map[string]string{}, cookies: map[string]string{}, ids: map[string]string{}}
+	a := newApp(db)
+	f := &fixture{app: a, users: map[string]*domain.User{}, tokens: map[string]string{}, spare: map[string]string{}, ids: map[string]string{}}
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -126,12 +193,12 @@ func newFixture(t testing.TB) *fixture {
 	f.m1, err = a.Membership(ctx, f.users["coord"], f.a.ID, f.m1.ID)
 	must(err)
 
-	f.srv, err = server.New(a, server.Config{Log: log})
+	copyPath := filepath.Join(t.TempDir(), "template.db")
+	must(db.Backup(ctx, copyPath))
+	raw, err := os.ReadFile(copyPath)
 	must(err)
-	for _, role := range roles[1:] {
-		f.cookies[role] = f.signIn(t, role)
-	}
-	return f
+	f.app = nil
+	return f, raw
 }
 
 // join invites an organization to c and has rep accept for it, becoming its representative.

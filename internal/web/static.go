@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 )
 
 //go:embed static
@@ -26,7 +27,11 @@ type asset struct {
 
 type assets struct{ files map[string]*asset }
 
-func loadAssets() (*assets, error) {
+// loadAssets hashes and compresses the embedded files once per process: they cannot change
+// while it runs, and every server started in it (tests start hundreds) shares them.
+var loadAssets = sync.OnceValues(readAssets)
+
+func readAssets() (*assets, error) {
 	a := &assets{files: map[string]*asset{}}
 	err := fs.WalkDir(staticFiles, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
