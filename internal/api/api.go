@@ -97,21 +97,21 @@ func config() huma.Config {
 // Register mounts the API's operations and the OpenAPI document on r, so that
 // r.Patterns() lists every one of them.
 func (x *API) Register(r *httpx.Router) {
+	var docs sync.Mutex
 	for _, rt := range x.routes.list {
 		h := rt.handler
 		if strings.Contains(rt.pattern, "/openapi") {
-			h = serialised(h)
+			h = serialised(&docs, h)
 		}
 		r.HandleFunc(rt.pattern, h)
 	}
 }
 
-// serialised runs h for one request at a time. huma renders each OpenAPI document on its
-// first request into an unguarded variable, which races when first requests arrive
-// together; the documents are fetched rarely, so a lock costs nothing, and unlike
+// serialised runs h while holding mu. huma renders each OpenAPI document on its first
+// request into an unguarded variable, which races when first requests arrive together;
+// the documents are fetched rarely, so one lock for all of them costs nothing, and unlike
 // rendering every document at start-up it keeps starting a server cheap.
-func serialised(h http.HandlerFunc) http.HandlerFunc {
-	var mu sync.Mutex
+func serialised(mu *sync.Mutex, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		defer mu.Unlock()

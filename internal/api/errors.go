@@ -138,3 +138,12 @@ func (m Precondition) version() (int, error) {
 	}
 	return n, nil
 }
+
+// body is the response of an operation that returns one value: v, or the problem
+// document of err (see fail). It saves each handler the same three lines.
+func body[T any](x *API, ctx context.Context, v T, err error) (*struct{ Body T }, error) {
+	if err != nil {
+		return nil, x.fail(ctx, err)
+	}
+	return &struct{ Body T }{v}, nil
+}

@@ -7,6 +7,7 @@ import (
 	"github.com/braid-org/braid/internal/app"
 	"github.com/braid-org/braid/internal/domain"
 	"github.com/braid-org/braid/internal/httpx"
+	"github.com/braid-org/braid/internal/momentum"
 	"github.com/danielgtaylor/huma/v2"
 )
 
@@ -31,6 +32,8 @@ func (x *API) registerPhases() {
 		http.StatusForbidden, http.StatusNotFound, http.StatusConflict), x.movePhase)
 	huma.Register(x.huma, operation("get-timeline", http.MethodGet, "/coalitions/{id}/timeline", "Get a coalition's phases, each with the wins dated in it", "Phases", signedIn,
 		http.StatusNotFound), x.timeline)
+	huma.Register(x.huma, operation("get-momentum", http.MethodGet, "/coalitions/{id}/momentum", "Get a coalition's momentum by month, and the members to reach out to", "Phases", signedIn,
+		http.StatusNotFound), x.momentum)
 }
 
 func (x *API) listPhaseChanges(ctx context.Context, in *CoalitionPath) (*struct{ Body PhaseChangeList }, error) {
@@ -53,10 +56,18 @@ func (x *API) movePhase(ctx context.Context, in *struct {
 	return &struct{ Body *domain.PhaseChange }{pc}, nil
 }
 
+// MomentumQuery chooses how many months the momentum table covers.
+type MomentumQuery struct {
+	CoalitionPath
+	Months int `query:"months" minimum:"1" maximum:"36" default:"12" doc:"How many calendar months, ending with the current one."`
+}
+
+func (x *API) momentum(ctx context.Context, in *MomentumQuery) (*struct{ Body *momentum.Momentum }, error) {
+	m, err := x.app.Momentum(ctx, httpx.User(ctx), in.ID, in.Months)
+	return body(x, ctx, m, err)
+}
+
 func (x *API) timeline(ctx context.Context, in *CoalitionPath) (*struct{ Body *app.Timeline }, error) {
 	tl, err := x.app.Timeline(ctx, httpx.User(ctx), in.ID)
-	if err != nil {
-		return nil, x.fail(ctx, err)
-	}
-	return &struct{ Body *app.Timeline }{tl}, nil
+	return body(x, ctx, tl, err)
 }

@@ -18,6 +18,7 @@ func init() {
 	authExpectations["GET /api/v1/coalitions/{id}/phase-changes"] = "member"
 	authExpectations["POST /api/v1/coalitions/{id}/phase-changes"] = "member"
 	authExpectations["GET /api/v1/coalitions/{id}/timeline"] = "member"
+	authExpectations["GET /api/v1/coalitions/{id}/momentum"] = "member"
 }
 
 func TestWins(t *testing.T) {
@@ -116,6 +117,14 @@ func TestPhaseChanges(t *testing.T) {
 		{name: "timeline", method: "GET", path: "/api/v1/coalitions/" + f.a.ID + "/timeline", actor: "rep", status: 200,
 			want: `"phase":"campaign","from":"2025-01-15","to":"","wins":[]`},
 		{name: "timeline of another coalition", method: "GET", path: "/api/v1/coalitions/" + f.b.ID + "/timeline", actor: "rep", status: 404},
+		// Momentum: one month of an empty coalition, bad ranges refused, others' hidden.
+		{name: "momentum", method: "GET", path: "/api/v1/coalitions/" + f.a.ID + "/momentum?months=1", actor: "rep", status: 200,
+			want: `"meetings_held":0,"attending_organizations":0,"tasks_done":0,"wins":0}],"last_meetings":0,"reach_out":[]`},
+		{name: "momentum of 37 months", method: "GET", path: "/api/v1/coalitions/" + f.a.ID + "/momentum?months=37", actor: "rep", status: 422,
+			want: `"location":"query.months"`},
+		{name: "momentum of no months", method: "GET", path: "/api/v1/coalitions/" + f.a.ID + "/momentum?months=x", actor: "rep", status: 422},
+		{name: "momentum of another coalition", method: "GET", path: "/api/v1/coalitions/" + f.b.ID + "/momentum", actor: "rep", status: 404},
+		{name: "momentum anonymously", method: "GET", path: "/api/v1/coalitions/" + f.a.ID + "/momentum", status: 401},
 	})
 }
 
@@ -147,6 +156,7 @@ func TestWinResponsesMatchSchema(t *testing.T) {
 		"/api/v1/coalitions/" + f.a.ID + "/wins":          "WinList",
 		"/api/v1/coalitions/" + f.a.ID + "/phase-changes": "PhaseChangeList",
 		"/api/v1/coalitions/" + f.a.ID + "/timeline":      "Timeline",
+		"/api/v1/coalitions/" + f.a.ID + "/momentum":      "Momentum",
 		"/api/v1/public/coalitions/" + f.a.Slug:           "PublicCoalition",
 	} {
 		sch, err := c.Compile(base + "#/components/schemas/" + schema)

@@ -37,6 +37,7 @@ func init() {
 		entry{route: "POST /api/v1/coalitions/{id}/wins", want: recordWins, body: winJSON},
 		entry{route: "PUT /api/v1/coalitions/{id}/wins/{win_id}", want: recordWins, etag: winVer, body: winChangeJSON},
 		entry{route: "GET /api/v1/coalitions/{id}/phase-changes", want: view},
+		entry{route: "GET /api/v1/coalitions/{id}/momentum", want: view},
 		entry{route: "POST /api/v1/coalitions/{id}/phase-changes", want: manage, body: moveJSON},
 		entry{route: "GET /api/v1/coalitions/{id}/timeline", want: view},
 		entry{route: "GET /coalitions/{id}/wins", want: view},

@@ -142,3 +142,23 @@ func (tx *Tx) countByOrg(ctx context.Context, q string, args ...any) (map[string
 	}
 	return out, rows.Err()
 }
+
+// TaskDoneTimes returns when each of the coalition's done tasks was marked done, for
+// those marked done on or after from, earliest first.
+func (tx *Tx) TaskDoneTimes(ctx context.Context, coalitionID string, from time.Time) ([]time.Time, error) {
+	rows, err := tx.query(ctx, `SELECT done_at FROM tasks WHERE coalition_id = $1 AND status = 'done' AND done_at IS NOT NULL
+		AND done_at >= $2 ORDER BY done_at`, coalitionID, formatTime(from))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []time.Time{}
+	for rows.Next() {
+		var t time.Time
+		if err := rows.Scan(timeCol{&t}); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}

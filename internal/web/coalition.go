@@ -26,6 +26,7 @@ type coalitionOverview struct {
 	CanManageMembers bool
 	Equity           template.HTML
 	Timeline         *app.Timeline
+	Momentum         *momentumView
 }
 
 func (h *Handler) coalitionShow(w http.ResponseWriter, r *http.Request) {
@@ -51,6 +52,7 @@ func (h *Handler) coalitionShow(w http.ResponseWriter, r *http.Request) {
 	if d.Timeline, err = h.app.Timeline(ctx, httpx.User(ctx), c.ID); err != nil {
 		h.opts.Log.Error("timeline", "request_id", httpx.RequestID(ctx), "coalition", c.ID, "err", err)
 	}
+	d.Momentum = h.coalitionMomentum(r, c.ID)
 	p := h.page(r, "coalition.title", d)
 	p.Title = c.Name
 	h.render(w, r, http.StatusOK, "coalition_show", p)
