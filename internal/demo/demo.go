@@ -39,10 +39,18 @@ type Credentials struct {
 
 var demoCredentials = Credentials{CoordinatorEmail: CoordinatorEmail, MemberEmail: MemberEmail, Password: DemoPassword}
 
-// base is the fixed time the demo's history is laid out from, so that the data is the
-// same on every run apart from ids (and the accounts' creation times, which the store
-// sets).
-var base = time.Date(2024, 4, 1, 15, 0, 0, 0, time.UTC)
+// base is the time the demo's history is laid out from: the first of the month thirteen
+// months before the one the process started in, so that the demo's year of meetings,
+// tasks and wins ends shortly before today and the momentum table and recent activity
+// show it. Within a month the data is the same on every run apart from ids (and the
+// accounts' creation times, which the store sets).
+var base = demoBase(time.Now())
+
+// demoBase returns the first of the month thirteen months before now's, at 15:00 UTC.
+func demoBase(now time.Time) time.Time {
+	now = now.UTC()
+	return time.Date(now.Year(), now.Month()-13, 1, 15, 0, 0, 0, time.UTC)
+}
 
 func day(n int) time.Time { return base.AddDate(0, 0, n) }
 

@@ -42,8 +42,9 @@ func seedHealth(ctx context.Context, tx *store.Tx, w *world) error {
 		reps = append(reps, u)
 		groups = append(groups, domain.CheckInResponse{BipocLed: bipoc[m.OrganizationID], MostImpacted: impacted})
 	}
-	for k, title := range []string{"Autumn 2024 check-in", "Spring 2025 check-in"} {
+	for k := range 2 {
 		opened, closed := day(150+180*k), day(164+180*k)
+		title := opened.Format("January 2006") + " check-in"
 		ci := &domain.CheckIn{CoalitionID: c.ID, Title: title, Instrument: health.InstrumentVersion, OpenedBy: coordinator.ID, OpenedAt: opened, ClosedAt: &closed}
 		if err := tx.CreateCheckIn(ctx, ci); err != nil {
 			return err

@@ -125,7 +125,7 @@ func (s *workSeeder) meetings(ctx context.Context) error {
 		likely[i] = 0.45 + 0.5*s.rng.Float64()
 	}
 	for month := 0; month < 12; month++ {
-		first := time.Date(2024, time.Month(4+month), 1, 18, 0, 0, 0, loc)
+		first := time.Date(base.Year(), base.Month()+time.Month(month), 1, 18, 0, 0, 0, loc)
 		start := first.AddDate(0, 0, (int(time.Tuesday)-int(first.Weekday())+7)%7+7)
 		m := domain.Meeting{CoalitionID: s.c.ID, Title: fmt.Sprintf("Monthly meeting — %s", start.Format("January 2006")), Kind: domain.MeetingKindMeeting,
 			StartsAt: start.UTC(), EndsAt: start.Add(90 * time.Minute).UTC(), TimeZone: "America/Chicago", Place: workPlaces[month%len(workPlaces)],
@@ -234,7 +234,7 @@ func (s *workSeeder) commitments(ctx context.Context) error {
 			return err
 		}
 		for month := 6; month < 12; month++ {
-			start := time.Date(2024, time.Month(4+month), 1, 0, 0, 0, 0, time.UTC)
+			start := time.Date(base.Year(), base.Month()+time.Month(month), 1, 0, 0, 0, 0, time.UTC)
 			r := domain.CommitmentRecord{CommitmentID: c.ID, PeriodStart: start.Format(domain.DateLayout),
 				PeriodEnd: start.AddDate(0, 1, -1).Format(domain.DateLayout), Kept: s.rng.Float64() < 0.7, RecordedBy: s.actor,
 				RecordedAt: start.AddDate(0, 1, 2)}
