@@ -79,6 +79,8 @@ func (x *API) registerWins() {
 		http.StatusNotFound), x.getWin)
 	huma.Register(x.huma, operation("update-win", http.MethodPut, "/coalitions/{id}/wins/{win_id}", "Replace a win and its credits", "Wins", signedIn,
 		http.StatusForbidden, http.StatusNotFound, http.StatusConflict, http.StatusPreconditionFailed, http.StatusPreconditionRequired), x.updateWin)
+	huma.Register(x.huma, operation("delete-win", http.MethodDelete, "/coalitions/{id}/wins/{win_id}", "Delete a win recorded by mistake, with its credits", "Wins", signedIn,
+		http.StatusForbidden, http.StatusNotFound, http.StatusPreconditionFailed, http.StatusPreconditionRequired), x.deleteWin)
 	x.registerPhases()
 }
 
@@ -139,4 +141,18 @@ func (x *API) updateWin(ctx context.Context, in *struct {
 		return nil, x.fail(ctx, err)
 	}
 	return &winOutput{ETag: etag(w.Version), Body: w}, nil
+}
+
+func (x *API) deleteWin(ctx context.Context, in *struct {
+	WinPath
+	Precondition
+}) (*struct{}, error) {
+	version, err := in.version()
+	if err != nil {
+		return nil, err
+	}
+	if err := x.app.DeleteWin(ctx, httpx.User(ctx), in.ID, in.WinID, version); err != nil {
+		return nil, x.fail(ctx, err)
+	}
+	return &struct{}{}, nil
 }

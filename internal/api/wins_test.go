@@ -19,6 +19,7 @@ func init() {
 	authExpectations["POST /api/v1/coalitions/{id}/phase-changes"] = "member"
 	authExpectations["GET /api/v1/coalitions/{id}/timeline"] = "member"
 	authExpectations["GET /api/v1/coalitions/{id}/momentum"] = "member"
+	authExpectations["DELETE /api/v1/coalitions/{id}/wins/{win_id}"] = "member"
 }
 
 func TestWins(t *testing.T) {
@@ -84,6 +85,21 @@ func TestWins(t *testing.T) {
 			want: `"total":1`},
 		{name: "credit dimension, period without wins", method: "GET", path: "/api/v1/coalitions/" + f.a.ID + "/equity?dimension=credit&from=2025-03-01",
 			actor: "rep", status: 200, want: `"total":0`},
+		// Deleting: If-Match required and checked, others' wins hidden, credits go too.
+		{name: "delete without If-Match", method: "DELETE", path: win, actor: "rep", status: 428},
+		{name: "delete stale", method: "DELETE", path: win, actor: "rep", headers: ifMatch(`"1"`), status: 412},
+		{name: "delete through another coalition", method: "DELETE", path: "/api/v1/coalitions/" + f.b.ID + "/wins/" + id, actor: "coordB",
+			headers: ifMatch(`"2"`), status: 404},
+		{name: "delete as outsider", method: "DELETE", path: win, actor: "outsider", headers: ifMatch(`"2"`), status: 404},
+		{name: "delete wrong id", method: "DELETE", path: wins + "/nope", actor: "rep", headers: ifMatch(`"2"`), status: 404},
+		{name: "still there", method: "GET", path: win, actor: "rep", status: 200},
+		{name: "delete", method: "DELETE", path: win, actor: "rep", headers: ifMatch(`"2"`), status: 204},
+		{name: "gone", method: "GET", path: win, actor: "rep", status: 404},
+		{name: "delete twice", method: "DELETE", path: win, actor: "rep", headers: ifMatch(`"2"`), status: 404},
+		{name: "credit dimension after delete", method: "GET", path: "/api/v1/coalitions/" + f.a.ID + "/equity?dimension=credit", actor: "rep", status: 200,
+			want: `"total":0`},
+		{name: "audit keeps it", method: "GET", path: "/api/v1/coalitions/" + f.a.ID + "/audit-log", actor: "coord", status: 200,
+			want: `"action":"win.delete"`},
 	})
 }
 

@@ -104,6 +104,26 @@ func (a *App) UpdateWin(ctx context.Context, actor Actor, coalitionID string, w 
 	return a.Win(ctx, actor, coalitionID, w.ID)
 }
 
+// DeleteWin removes a win recorded by mistake (a duplicate, a wrong coalition) with its
+// credits, if it is still at expectVersion (EPRECONDITION). The audit log keeps what it
+// said. Those who may record wins may delete them.
+func (a *App) DeleteWin(ctx context.Context, actor Actor, coalitionID, winID string, expectVersion int) error {
+	return a.write(ctx, func(tx *store.Tx) error {
+		p, err := authorize(ctx, tx, actor, coalitionID, RecordWins)
+		if err != nil {
+			return err
+		}
+		before, err := tx.FindWin(ctx, p.Coalition.ID, winID)
+		if err != nil {
+			return err
+		}
+		if err := tx.DeleteWin(ctx, p.Coalition.ID, winID, expectVersion); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, p.Coalition.ID, actor.ID, "win.delete", "win", winID, winFields(before))
+	})
+}
+
 // checkCredited refuses credit to an organization that has never been a member of the
 // coalition, and fills in the names of the others (for the audit log).
 func checkCredited(ctx context.Context, tx *store.Tx, coalitionID string, credits []domain.Credit) error {

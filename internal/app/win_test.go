@@ -158,6 +158,38 @@ func TestWin_Update(t *testing.T) {
 	})
 }
 
+func TestWin_Delete(t *testing.T) {
+	each(t, func(t *testing.T, a *app.App) {
+		w := newWinWorld(t, a)
+		one, two := w.one.OrganizationID, w.two.OrganizationID
+		created, err := a.CreateWin(ctx, w.coord, w.c.ID, w.win(domain.Credit{OrganizationID: one, Weight: 1}, domain.Credit{OrganizationID: two, Weight: 3}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, a.DeleteWin(ctx, w.rep, w.c.ID, created.ID, 2), domain.EPRECONDITION)
+		wantCode(t, a.DeleteWin(ctx, w.strangerUser, w.c.ID, created.ID, 1), domain.ENOTFOUND)
+		wantCode(t, a.DeleteWin(ctx, w.strangerUser, w.other.ID, created.ID, 1), domain.ENOTFOUND)
+		wantCode(t, a.DeleteWin(ctx, nil, w.c.ID, created.ID, 1), domain.EUNAUTHORIZED)
+		if _, err := a.Win(ctx, w.coord, w.c.ID, created.ID); err != nil {
+			t.Fatalf("refused deletes removed the win: %v", err)
+		}
+		if err := a.DeleteWin(ctx, w.rep, w.c.ID, created.ID, 1); err != nil {
+			t.Fatal(err)
+		}
+		_, err = a.Win(ctx, w.coord, w.c.ID, created.ID)
+		wantCode(t, err, domain.ENOTFOUND)
+		wantCode(t, a.DeleteWin(ctx, w.rep, w.c.ID, created.ID, 1), domain.ENOTFOUND)
+		// Its credits went with it: the credit dimension has nothing left to count.
+		r, err := a.EquityReport(ctx, w.coord, w.c.ID, "credit", nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Total != 0 {
+			t.Errorf("credit total after delete = %v, want 0", r.Total)
+		}
+	})
+}
+
 func TestPublicWins_NameOnlyListedOrganizations(t *testing.T) {
 	each(t, func(t *testing.T, a *app.App) {
 		w := newWinWorld(t, a)

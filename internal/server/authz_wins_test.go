@@ -36,6 +36,7 @@ func init() {
 		entry{route: "GET /api/v1/coalitions/{id}/wins/{win_id}", want: view},
 		entry{route: "POST /api/v1/coalitions/{id}/wins", want: recordWins, body: winJSON},
 		entry{route: "PUT /api/v1/coalitions/{id}/wins/{win_id}", want: recordWins, etag: winVer, body: winChangeJSON},
+		entry{route: "DELETE /api/v1/coalitions/{id}/wins/{win_id}", want: recordWins, etag: winVer},
 		entry{route: "GET /api/v1/coalitions/{id}/phase-changes", want: view},
 		entry{route: "GET /api/v1/coalitions/{id}/momentum", want: view},
 		entry{route: "POST /api/v1/coalitions/{id}/phase-changes", want: manage, body: moveJSON},
@@ -45,6 +46,7 @@ func init() {
 		entry{route: "POST /coalitions/{id}/wins", want: recordWins, body: winForm},
 		entry{route: "GET /coalitions/{id}/wins/{win_id}/edit", want: recordWins},
 		entry{route: "POST /coalitions/{id}/wins/{win_id}/edit", want: recordWins, body: winForm},
+		entry{route: "POST /coalitions/{id}/wins/{win_id}/delete", want: recordWins, body: form("version", "1")},
 		entry{route: "GET /coalitions/{id}/phase", want: view},
 		entry{route: "POST /coalitions/{id}/phase", want: manage, body: moveForm},
 	)

@@ -81,6 +81,25 @@ func (tx *Tx) UpdateWin(ctx context.Context, w *domain.Win, expectVersion int) e
 	return tx.insertCredits(ctx, w)
 }
 
+// DeleteWin removes a win of a coalition, and its credits, if its stored version is still
+// expectVersion (EPRECONDITION; ENOTFOUND when it is not a win of coalitionID).
+func (tx *Tx) DeleteWin(ctx context.Context, coalitionID, winID string, expectVersion int) error {
+	res, err := tx.exec(ctx, `DELETE FROM wins WHERE id = $1 AND coalition_id = $2 AND version = $3`, winID, coalitionID, expectVersion)
+	if err := mustAffect(res, err, "Win"); err != nil {
+		if domain.ErrorCode(err) != domain.ENOTFOUND {
+			return err
+		}
+		if _, ferr := tx.FindWin(ctx, coalitionID, winID); ferr == nil {
+			return domain.Errorf(domain.EPRECONDITION, "Someone else changed this win; reload to see their change.")
+		}
+		return err
+	}
+	// Credits go with the win (ON DELETE CASCADE); deleted here too for databases that
+	// were opened without foreign keys enforced.
+	_, err = tx.exec(ctx, `DELETE FROM win_credits WHERE win_id = $1`, winID)
+	return err
+}
+
 // FindWin returns a win of a coalition with its credits (ENOTFOUND).
 func (tx *Tx) FindWin(ctx context.Context, coalitionID, winID string) (*domain.Win, error) {
 	w, err := scanWin(tx.queryRow(ctx, `SELECT `+winCols+` FROM wins w WHERE w.id = $1 AND w.coalition_id = $2`, winID, coalitionID))

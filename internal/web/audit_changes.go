@@ -39,7 +39,8 @@ var auditVocabulary = map[string]string{"role": "common.role.", "status": "commo
 // auditActionVocabulary overrides auditVocabulary for the actions whose fields share a
 // name with another's: an access role is not a membership role.
 var auditActionVocabulary = map[string]map[string]string{"access.update": {"role": "access.role."},
-	"win.create": {"kind": "win.kind.", "size": "win.size."}, "win.update": {"kind": "win.kind.", "size": "win.size."}}
+	"win.create": {"kind": "win.kind.", "size": "win.size."}, "win.update": {"kind": "win.kind.", "size": "win.size."},
+	"win.delete": {"kind": "win.kind.", "size": "win.size."}}
 
 // auditText renders an entry's recorded values in the reader's language.
 type auditText struct {

@@ -16,6 +16,7 @@ func (h *Handler) registerWins(r *httpx.Router) {
 	r.HandleFunc("POST /coalitions/{id}/wins", h.winCreate)
 	r.HandleFunc("GET /coalitions/{id}/wins/{win_id}/edit", h.winEdit)
 	r.HandleFunc("POST /coalitions/{id}/wins/{win_id}/edit", h.winUpdate)
+	r.HandleFunc("POST /coalitions/{id}/wins/{win_id}/delete", h.winDelete)
 	h.registerPhases(r)
 }
 
@@ -129,4 +130,31 @@ func (h *Handler) winUpdate(w http.ResponseWriter, r *http.Request) {
 	}
 	h.flash(r, h.requestLocalizer(r).T("win.saved", "Title", win.Title))
 	http.Redirect(w, r, "/coalitions/"+url.PathEscape(win.CoalitionID)+"/wins#w-"+win.ID, http.StatusSeeOther)
+}
+
+// winDelete removes a win recorded by mistake. The form on the edit page names the
+// version shown; if someone changed the win since, the edit page comes back with what is
+// saved now and the stale message, and nothing is deleted.
+func (h *Handler) winDelete(w http.ResponseWriter, r *http.Request) {
+	if !h.parseForm(w, r) {
+		return
+	}
+	ctx, u := r.Context(), httpx.User(r.Context())
+	stored, err := h.app.Win(ctx, u, r.PathValue("id"), r.PathValue("win_id"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if err := h.app.DeleteWin(ctx, u, stored.CoalitionID, stored.ID, postedVersion(r)); err != nil {
+		if domain.ErrorCode(err) == domain.EPRECONDITION {
+			err = &domain.Error{Code: domain.EPRECONDITION, Message: h.requestLocalizer(r).T("win.stale")}
+			r.PostForm = url.Values{}
+			h.showWinForm(w, r, stored, 0, err)
+			return
+		}
+		h.fail(w, r, err)
+		return
+	}
+	h.flash(r, h.requestLocalizer(r).T("win.deleted"))
+	http.Redirect(w, r, "/coalitions/"+url.PathEscape(stored.CoalitionID)+"/wins", http.StatusSeeOther)
 }

@@ -58,14 +58,16 @@ func (h *Handler) showWinForm(w http.ResponseWriter, r *http.Request, stored *do
 		d.Editing, d.Win, title = true, *stored, "win.edit_title"
 		d.Action = "/coalitions/" + c.ID + "/wins/" + stored.ID + "/edit"
 	}
-	if err != nil {
+	// A refused save shows the credits as submitted; a refused delete (which posts no
+	// title) shows them as saved.
+	if err != nil && r.PostForm.Has("title") {
 		d.Rows = creditRowsFromForm(choices, r)
-		if domain.ErrorCode(err) == domain.EPRECONDITION && stored != nil {
-			v := newWinView(*stored)
-			d.Saved = &v
-		}
 	} else {
 		d.Rows = creditRowsFromWin(choices, d.Win)
+	}
+	if domain.ErrorCode(err) == domain.EPRECONDITION && stored != nil {
+		v := newWinView(*stored)
+		d.Saved = &v
 	}
 	p := h.page(r, title, d)
 	p.Title = p.T(title)

@@ -206,3 +206,43 @@ func TestPhasePage_MoveNeedsRetrospective(t *testing.T) {
 	}
 	_ = app.PhaseMove{}
 }
+
+// A win recorded by mistake can be deleted from its edit page; a stale delete deletes
+// nothing and shows what is saved now; another coalition's win is not found.
+func TestWinForm_Delete(t *testing.T) {
+	s := newWinSite(t)
+	ctx := context.Background()
+	w, err := s.site.App.CreateWin(ctx, s.coord, s.co.ID, domain.Win{Date: "2025-01-05", Title: "Duplicate press win", Kind: "narrative", Size: "short_term",
+		Credits: []domain.Credit{{OrganizationID: s.hmong.OrganizationID, Contribution: "Spoke", Weight: 1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := signIn(t, s.site, "amina@example.org", testPassword)
+	base := "/coalitions/" + s.co.ID + "/wins/" + w.ID
+	res := c.get(base + "/edit")
+	wantBody(t, res, `action="`+base+`/delete"`, "Delete this win")
+
+	// Someone else changes it after the page was loaded.
+	other := *w
+	other.Title = "Renamed"
+	if _, err := s.site.App.UpdateWin(ctx, s.coord, s.co.ID, other, 1); err != nil {
+		t.Fatal(err)
+	}
+	res = c.post(base+"/delete", url.Values{"version": {"1"}})
+	wantStatus(t, res, http.StatusPreconditionFailed)
+	wantBody(t, res, "Someone else changed this win", "What is saved now", "Renamed", `name="version" value="2"`, `value="Spoke"`)
+
+	otherCo := newTestCoalition(t, s.site, s.coord, "Transit", false)
+	res = c.post("/coalitions/"+otherCo.ID+"/wins/"+w.ID+"/delete", url.Values{"version": {"2"}})
+	wantStatus(t, res, http.StatusNotFound)
+
+	res = c.post(base+"/delete", url.Values{"version": {"2"}})
+	wantStatus(t, res, http.StatusSeeOther)
+	res = c.get(res.Location)
+	wantBody(t, res, "The win was deleted.")
+	wantNoBody(t, res, "Renamed")
+	if _, err := s.site.App.Win(ctx, s.coord, s.co.ID, w.ID); domain.ErrorCode(err) != domain.ENOTFOUND {
+		t.Fatalf("the win is still there: %v", err)
+	}
+	wantStatus(t, c.post(base+"/delete", url.Values{"version": {"2"}}), http.StatusNotFound)
+}
