@@ -49,6 +49,11 @@ func init() {
 			return url.Values{"workstream_id": {f.ids["workstream_id"]}, "title": {"Call the council"}, "owner_organization_id": {f.m1.OrganizationID}}
 		}},
 		entry{route: "POST /coalitions/{id}/tasks/{task_id}/status", want: contribute, body: form("status", "done", "version", "1")},
+		entry{route: "GET /coalitions/{id}/tasks/{task_id}/edit", want: contribute},
+		entry{route: "POST /coalitions/{id}/tasks/{task_id}/edit", want: contribute, body: func(f *fixture, _ string) any {
+			return url.Values{"version": {"1"}, "workstream_id": {f.ids["workstream_id"]}, "title": {"Knock on 200 doors"},
+				"owner_organization_id": {f.m1.OrganizationID}, "status": {"in_progress"}}
+		}},
 		entry{route: "GET /coalitions/{id}/meetings", want: view},
 		entry{route: "POST /coalitions/{id}/meetings", want: facilitate, body: meetingForm},
 		entry{route: "GET /coalitions/{id}/meetings/{meeting_id}", want: view},

@@ -14,6 +14,63 @@ func (h *Handler) registerTasks(r *httpx.Router) {
 	r.HandleFunc("GET /coalitions/{id}/tasks", h.tasksShow)
 	r.HandleFunc("POST /coalitions/{id}/tasks", h.taskCreate)
 	r.HandleFunc("POST /coalitions/{id}/tasks/{task_id}/status", h.taskStatus)
+	r.HandleFunc("GET /coalitions/{id}/tasks/{task_id}/edit", h.taskEdit)
+	r.HandleFunc("POST /coalitions/{id}/tasks/{task_id}/edit", h.taskUpdate)
+}
+
+// taskFormView is the page that changes a task: its title, workstream, owner, due date,
+// status and description.
+type taskFormView struct {
+	*workBase
+	Task     *domain.Task
+	Statuses []string
+}
+
+func (h *Handler) loadTaskForm(r *http.Request) (any, string, error) {
+	b, err := h.loadWorkBase(r)
+	if err != nil {
+		return nil, "", err
+	}
+	t, err := h.app.Task(r.Context(), httpx.User(r.Context()), b.Coalition.ID, r.PathValue("task_id"))
+	if err != nil {
+		return nil, "", err
+	}
+	if !b.CanTasks {
+		return nil, "", domain.Errorf(domain.EFORBIDDEN, "Your role in this coalition does not allow this.")
+	}
+	return &taskFormView{workBase: b, Task: t, Statuses: domain.TaskStatuses}, t.Title, nil
+}
+
+// taskEdit handles GET /coalitions/{id}/tasks/{task_id}/edit.
+func (h *Handler) taskEdit(w http.ResponseWriter, r *http.Request) {
+	data, title, err := h.loadTaskForm(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	p := h.page(r, "work.tasks.edit_title", data)
+	p.Title = p.T("work.tasks.edit_title") + " · " + title
+	h.render(w, r, http.StatusOK, "task_edit", p)
+}
+
+// taskUpdate handles POST /coalitions/{id}/tasks/{task_id}/edit. A refused change shows
+// the form again with what was typed; if someone changed the task meanwhile, the form
+// names the version now saved, so that a second save knowingly replaces it.
+func (h *Handler) taskUpdate(w http.ResponseWriter, r *http.Request) {
+	if !h.parseForm(w, r) {
+		return
+	}
+	version, _ := strconv.Atoi(r.PostForm.Get("version"))
+	t, err := h.app.UpdateTask(r.Context(), httpx.User(r.Context()), r.PathValue("id"), r.PathValue("task_id"), taskInputFromForm(r), version)
+	if err != nil {
+		if domain.ErrorCode(err) == domain.EPRECONDITION {
+			err = &domain.Error{Code: domain.EPRECONDITION, Message: h.requestLocalizer(r).T("work.tasks.stale")}
+		}
+		h.workFormError(w, r, "task_edit", "work.tasks.edit_title", h.loadTaskForm, err)
+		return
+	}
+	h.flash(r, h.requestLocalizer(r).T("work.tasks.updated", "Title", t.Title))
+	http.Redirect(w, r, coalitionPath(r, "/tasks#task-"+t.ID), http.StatusSeeOther)
 }
 
 // tasksView is the data of the tasks page: the viewer's organizations' tasks first, then

@@ -79,6 +79,16 @@ func TestWorkFlowInBrowser(t *testing.T) {
 		t.Errorf("tasks table: %q", body)
 	}
 	check("tasks")
+	step("change the task", chromedp.Click(`table.tasks a[href$="/edit"]`), chromedp.WaitVisible("#f-due_on"),
+		chromedp.SetValue("#f-due_on", "2025-03-18"), chromedp.SetValue("#f-status", "in_progress"))
+	check("task-edit")
+	step("save the task", chromedp.Click(buttonByText("Save task")), chromedp.WaitVisible("table.tasks"))
+	if body, err = chromedp.Run(ctx, chromedp.Text("table.tasks")); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(body, "2025-03-18") {
+		t.Errorf("tasks table after the change: %q", body)
+	}
 	step("calendar address", chromedp.Navigate(base+"/meetings"), chromedp.Click(buttonByText("Get a calendar address")), chromedp.WaitVisible("#feed-url"))
 	check("meetings-calendar")
 	step("commitments page", chromedp.Navigate(base+"/commitments"), chromedp.WaitVisible("#f-text"))
