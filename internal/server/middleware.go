@@ -133,3 +133,21 @@ func securityHeaders(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// withOrigin records in each request's context the public address that links sent
+// outside Braid start with: the configured base URL (Braid behind a proxy), otherwise the
+// request's own scheme and host.
+func withOrigin(base string, next http.Handler) http.Handler {
+	base = strings.TrimSuffix(base, "/")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		origin := base
+		if origin == "" {
+			scheme := "http"
+			if r.TLS != nil {
+				scheme = "https"
+			}
+			origin = scheme + "://" + r.Host
+		}
+		next.ServeHTTP(w, r.WithContext(httpx.WithOrigin(r.Context(), origin)))
+	})
+}

@@ -19,9 +19,6 @@ type Options struct {
 	App      *app.App
 	Sessions *scs.SessionManager
 	Log      *slog.Logger
-	// BaseURL is the public address (https://braid.example.org) used in links that are
-	// shared outside Braid; empty means the request's own host.
-	BaseURL string
 }
 
 // Handler serves the HTML UI.
