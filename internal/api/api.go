@@ -73,6 +73,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerMeetings()
 	x.registerCalendar()
 	x.registerCommitments()
+	x.registerLetters()
 	return x
 }
 

@@ -205,7 +205,9 @@ func (a *App) changeLetter(ctx context.Context, actor Actor, coalitionID, id str
 		if err := tx.UpdateLetter(ctx, l, expectVersion); err != nil {
 			return err
 		}
-		out = l
+		if out, err = tx.FindLetter(ctx, p.Coalition.ID, id); err != nil {
+			return err
+		}
 		return tx.Audit(ctx, p.Coalition.ID, actor.ID, action, "letter", id, diff(before, letterFields(l)))
 	})
 	return out, err

@@ -196,6 +196,9 @@ func (a *App) signatureByLink(ctx context.Context, token string, change func(*st
 		if err := change(tx, g); err != nil {
 			return err
 		}
+		if g, err = tx.FindSignature(ctx, g.LetterID, g.ID); err != nil {
+			return err
+		}
 		g.ContactName, g.ContactEmail = "", ""
 		out = g
 		return nil
