@@ -14,7 +14,10 @@ import (
 // outbox collects delivered messages.
 type outbox struct{ sent []mail.Message }
 
-func (o *outbox) Send(_ context.Context, m mail.Message) error { o.sent = append(o.sent, m); return nil }
+func (o *outbox) Send(_ context.Context, m mail.Message) error {
+	o.sent = append(o.sent, m)
+	return nil
+}
 
 var tokenInLink = regexp.MustCompile(`/signatures/confirm\?token=(sig_[A-Za-z0-9_-]+)`)
 
