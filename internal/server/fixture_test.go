@@ -248,10 +248,15 @@ func (f *fixture) request(t testing.TB, e entry, role string) *http.Request {
 		id = f.spare[role]
 	}
 	params := []string{}
+	if e.params != nil {
+		for name, v := range e.params(f) {
+			params = append(params, "{"+name+"}", v)
+		}
+	}
 	for name, v := range f.ids {
 		params = append(params, "{"+name+"}", v)
 	}
-	path = strings.NewReplacer(params...).Replace(path)
+	path = strings.NewReplacer(params...).Replace(path + e.query)
 	path = strings.NewReplacer("{$}", "", "{id}", id, "{membership_id}", f.m1.ID, "{principle_id}", f.principle.ID,
 		"{token}", f.invite, "{token_id}", f.spare[role], "{user_id}", f.users["observer"].ID, "{slug}", f.a.Slug, "{hash}", "0", "{path...}", "app.css").Replace(path)
 	var body io.Reader
@@ -270,7 +275,7 @@ func (f *fixture) request(t testing.TB, e entry, role string) *http.Request {
 			body, contentType = bytes.NewReader(raw), "application/json"
 		}
 	}
-	req := httptest.NewRequest(method, path+e.query, body)
+	req := httptest.NewRequest(method, path, body)
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}

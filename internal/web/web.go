@@ -70,6 +70,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerRelationships(r)
 	h.registerWins(r)
 	h.registerAsks(r)
+	h.registerLetters(r)
 	h.registerSkills(r)
 	h.registerProposals(r)
 	h.registerSteppingBack(r)
