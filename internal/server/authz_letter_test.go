@@ -36,7 +36,9 @@ func init() {
 		}
 		return url.Values{"organization_id": {org}}
 	}
-	signJSON := func(f *fixture, role string) any { return map[string]any{"organization_id": signForm(f, role).(url.Values).Get("organization_id")} }
+	signJSON := func(f *fixture, role string) any {
+		return map[string]any{"organization_id": signForm(f, role).(url.Values).Get("organization_id")}
+	}
 	outsideForm := form("organization_name", "Riders United", "city", "Duluth", "contact_name", "Lee", "contact_email", "lee@example.org")
 	outsideJSON := jsonBody(map[string]any{"organization_name": "Riders United", "city": "Duluth", "contact_name": "Lee", "contact_email": "lee@example.org"})
 	tokenForm := func(f *fixture, _ string) any { return url.Values{"token": {f.ids["sig_token"]}} }

@@ -40,7 +40,7 @@ type entry struct {
 	// params overrides f.ids for this entry's path parameters, for a route that needs a
 	// record other than the fixture's usual one (a draft where the usual one is open).
 	params func(f *fixture) map[string]string
-	etag  func(f *fixture) int              // the version an update names in If-Match
+	etag   func(f *fixture) int // the version an update names in If-Match
 }
 
 func (e entry) api() bool { return strings.Contains(e.route, " /api/") }
