@@ -44,6 +44,7 @@ func TestSignOnLetterPages(t *testing.T) {
 
 	wantStatus(t, c.post(letter+"/open", url.Values{"version": {"1"}}), http.StatusSeeOther)
 	wantStatus(t, c.post(letter+"/open", url.Values{"version": {"1"}}), http.StatusPreconditionFailed)
+	wantBody(t, anon.get("/c/"+s.co.Slug), `<a href="/sign-on-letters/`+id+`">Fund the tenant hotline</a>`)
 	res = c.get(letter)
 	wantBody(t, res, "/sign-on-letters/"+id+"</a>", "Sign for Hmong Tenants United", "Sign for Somali Youth Voices")
 	res = c.post(letter+"/signatures", url.Values{"organization_id": {s.hmong.OrganizationID}})
