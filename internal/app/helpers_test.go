@@ -65,3 +65,15 @@ func wantCode(t *testing.T, err error, code string) {
 func each(t *testing.T, fn func(t *testing.T, a *app.App)) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) { fn(t, newApp(t, db)) })
 }
+
+// wantFieldError fails unless err is EINVALID with a message for field.
+func wantFieldError(t *testing.T, err error, field string) {
+	t.Helper()
+	wantCode(t, err, domain.EINVALID)
+	for _, f := range domain.ErrorFields(err) {
+		if f.Field == field {
+			return
+		}
+	}
+	t.Fatalf("no error at %q in %v (%+v)", field, err, domain.ErrorFields(err))
+}
