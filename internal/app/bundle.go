@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/braid-org/braid/internal/bundle"
 	"github.com/braid-org/braid/internal/domain"
@@ -10,8 +12,8 @@ import (
 )
 
 // ExportCoalition returns a whole coalition as a bundle (see internal/bundle): its
-// member organizations, their people, memberships, principles and adoptions. Accounts
-// are not exported. It needs the ExportCoalition permission; an actor without a role
+// member organizations, their people, memberships, principles, adoptions and its work.
+// Accounts are not exported. It needs the ExportCoalition permission; an actor without a role
 // in the coalition gets ENOTFOUND, a weaker role EFORBIDDEN.
 func (a *App) ExportCoalition(ctx context.Context, actor Actor, coalitionID string) (*bundle.Bundle, error) {
 	var b *bundle.Bundle
@@ -78,7 +80,10 @@ func coalitionContents(ctx context.Context, tx *store.Tx, c *domain.Coalition) (
 	if out.Principles, err = tx.ListPrinciples(ctx, c.ID); err != nil {
 		return out, err
 	}
-	out.Adoptions, err = tx.ListAdoptions(ctx, c.ID)
+	if out.Adoptions, err = tx.ListAdoptions(ctx, c.ID); err != nil {
+		return out, err
+	}
+	out.WorkContents, err = workContents(ctx, tx, c.ID)
 	return out, err
 }
 
@@ -113,7 +118,7 @@ func (a *App) importBundle(ctx context.Context, actor Actor, raw []byte) (*domai
 	if problems != nil {
 		return nil, invalidBundle(problems)
 	}
-	plan := &importPlan{Contents: b.Contents()}
+	plan := &importPlan{Contents: b.Contents(), bundle: b}
 	c := &plan.Coalition
 	err := a.write(ctx, func(tx *store.Tx) error {
 		if err := plan.check(ctx, tx); err != nil {
@@ -131,7 +136,9 @@ func (a *App) importBundle(ctx context.Context, actor Actor, raw []byte) (*domai
 			"name": c.Name, "slug": c.Slug, "exported_at": b.ExportedAt,
 			"organizations": len(plan.Organizations), "organizations_shared": len(plan.reusedOrgs),
 			"people": len(plan.People), "people_shared": len(plan.reusedPeople),
-			"memberships": len(plan.Memberships), "principles": len(plan.Principles), "adoptions": len(plan.Adoptions)})
+			"memberships": len(plan.Memberships), "principles": len(plan.Principles), "adoptions": len(plan.Adoptions),
+			"workstreams": len(plan.Workstreams), "tasks": len(plan.Tasks), "meetings": len(plan.Meetings),
+			"commitments": len(plan.Commitments), "phase_changes": len(plan.PhaseChanges), "wins": len(plan.Wins)})
 	})
 	if err != nil {
 		return nil, err
@@ -152,6 +159,7 @@ func invalidBundle(problems []bundle.Problem) error {
 // people exist already and are shared.
 type importPlan struct {
 	bundle.Contents
+	bundle                   *bundle.Bundle
 	reusedOrgs, reusedPeople map[string]bool
 }
 
@@ -212,24 +220,35 @@ func sharedRecords(ctx context.Context, tx *store.Tx, table string, ids, names, 
 	return shared, nil
 }
 
-// checkOtherIDs reports memberships, principles, versions and adoptions whose ids
-// exist already (in another coalition: they can never be shared).
+// idRecord is the id of a record of the bundle and the path of that id.
+type idRecord struct{ id, path string }
+
+// recordIDs lists the ids of the bundle's records by the table they go to, except the
+// shared organizations and people.
+type recordIDs map[string][]idRecord
+
+func (r recordIDs) add(table, id, format string, args ...any) {
+	r[table] = append(r[table], idRecord{id, fmt.Sprintf(format, args...)})
+}
+
+// checkOtherIDs reports records other than organizations and people whose ids exist
+// already (in another coalition: they can never be shared).
 func (p *importPlan) checkOtherIDs(ctx context.Context, tx *store.Tx, v *domain.Validation) error {
-	type record struct{ id, path string }
-	tables := map[string][]record{}
+	tables := recordIDs{}
 	for i, m := range p.Memberships {
-		tables["memberships"] = append(tables["memberships"], record{m.ID, fmt.Sprintf("/memberships/%d/id", i)})
+		tables.add("memberships", m.ID, "/memberships/%d/id", i)
 	}
 	for i, pr := range p.Principles {
-		tables["principles"] = append(tables["principles"], record{pr.ID, fmt.Sprintf("/principles/%d/id", i)})
+		tables.add("principles", pr.ID, "/principles/%d/id", i)
 		for j, pv := range pr.Versions {
-			tables["principle_versions"] = append(tables["principle_versions"], record{pv.ID, fmt.Sprintf("/principles/%d/versions/%d/id", i, j)})
+			tables.add("principle_versions", pv.ID, "/principles/%d/versions/%d/id", i, j)
 		}
 	}
 	for i, ad := range p.Adoptions {
-		tables["adoptions"] = append(tables["adoptions"], record{ad.ID, fmt.Sprintf("/adoptions/%d/id", i)})
+		tables.add("adoptions", ad.ID, "/adoptions/%d/id", i)
 	}
-	for _, table := range []string{"memberships", "principles", "principle_versions", "adoptions"} {
+	workIDs(p.bundle, tables)
+	for _, table := range slices.Sorted(maps.Keys(tables)) {
 		var ids []string
 		for _, r := range tables[table] {
 			ids = append(ids, r.id)
@@ -282,7 +301,10 @@ func (p *importPlan) write(ctx context.Context, tx *store.Tx) error {
 	if err := tx.InsertPrinciples(ctx, p.Principles); err != nil {
 		return err
 	}
-	return tx.InsertAdoptions(ctx, p.Adoptions)
+	if err := tx.InsertAdoptions(ctx, p.Adoptions); err != nil {
+		return err
+	}
+	return writeWork(ctx, tx, p.WorkContents)
 }
 
 // freeSlug keeps the bundle's slug when it is free here and otherwise adds a random

@@ -19,6 +19,16 @@ func FuzzImportBundle(f *testing.F) {
 	f.Add(bytes.Replace(valid, []byte(`"org-a"`), []byte(`"org-z"`), 2))
 	f.Add(bytes.Replace(valid, []byte(`"2024-`), []byte(`"0001-`), 3))
 	f.Add(bytes.Replace(valid, []byte(`"version": 2`), []byte(`"version": 7`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"version": 2`), []byte(`"version": 1`), 1))
+	// Each kind of work record, broken: a dangling workstream, a negative weight, an
+	// unknown status, an attendance at no meeting, a repeated id, an impossible date.
+	f.Add(bytes.Replace(valid, []byte(`"workstream_id": "ws-2"`), []byte(`"workstream_id": "ws-9"`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"weight": 2.5`), []byte(`"weight": -2.5`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"status": "done"`), []byte(`"status": "finished"`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"meeting_id": "mt-1"`), []byte(`"meeting_id": "mt-3"`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"id": "seat-2"`), []byte(`"id": "seat-1"`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"2024-05-31"`), []byte(`"2024-02-31"`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"people": 12`), []byte(`"people": 0`), 1))
 	f.Add(append(bytes.Clone(valid), '{', '}'))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		b, problems := Parse(raw)

@@ -65,6 +65,69 @@ func sampleContents() Contents {
 			{ID: "a-1", MembershipID: "m-3", PrincipleVersionID: "v-2a", AdoptedAt: day(4)},
 			{ID: "a-2", MembershipID: "m-1", PrincipleVersionID: "v-1a", AdoptedAt: day(4)},
 		},
+		WorkContents: sampleWork(),
+	}
+}
+
+// sampleWork is the coalition's work: every kind of record, ids out of order.
+func sampleWork() WorkContents {
+	done := day(30).Add(90 * time.Minute)
+	return WorkContents{
+		Workstreams: []domain.Workstream{
+			{ID: "ws-2", Name: "Tenant organizing", Description: "Door knocking.", CreatedAt: day(5), UpdatedAt: day(6), Members: []domain.WorkstreamMember{
+				{ID: "seat-2", WorkstreamID: "ws-2", OrganizationID: "org-c", PersonID: "p-2", Role: "lead", CreatedAt: day(5)},
+				{ID: "seat-1", WorkstreamID: "ws-2", OrganizationID: "org-a", Role: "member", CreatedAt: day(6)},
+			}},
+			{ID: "ws-1", Name: "Research", CreatedAt: day(5), UpdatedAt: day(5)},
+		},
+		Tasks: []domain.Task{
+			{ID: "t-2", WorkstreamID: "ws-2", Title: "Knock 200 doors", OwnerOrgID: "org-c", OwnerPersonID: "p-2", DueOn: "2024-05-01",
+				Status: "done", MeetingID: "mt-2", DoneAt: &done, CreatedBy: "u-1", CreatedAt: day(21), UpdatedAt: day(30)},
+			{ID: "t-1", WorkstreamID: "ws-1", Title: "Rent survey", Description: "Who pays what.", OwnerOrgID: "org-a", Status: "open",
+				CreatedAt: day(7), UpdatedAt: day(7)},
+		},
+		Meetings: []domain.Meeting{
+			{ID: "mt-2", Title: "Spring tenant assembly", Kind: "event", StartsAt: day(20), EndsAt: day(20).Add(2 * time.Hour),
+				TimeZone: "America/Chicago", Place: "Brian Coyle Center", Link: "https://example.org/assembly", Languages: []string{"English", "Somali"},
+				Interpretation: "Somali–English", AccessNotes: "Step-free entrance.", Notes: "We chose the **first** target.", CreatedBy: "u-1",
+				CreatedAt: day(10), UpdatedAt: day(20), Agenda: []domain.AgendaItem{
+					{ID: "ag-2", Position: 1, Title: "Welcome", Presenter: "Hodan Abdi", Minutes: 10},
+					{ID: "ag-1", Position: 2, Title: "Choose a target", Minutes: 45},
+				}},
+			{ID: "mt-1", Title: "Steering call", Kind: "meeting", StartsAt: day(12), EndsAt: day(12).Add(time.Hour), TimeZone: "UTC",
+				CreatedAt: day(11), UpdatedAt: day(11)},
+		},
+		Decisions: []domain.Decision{
+			{ID: "d-2", MeetingID: "mt-2", Text: "Target the county board first.", CreatedAt: day(20)},
+			{ID: "d-1", MeetingID: "mt-2", Text: "Meet monthly.", CreatedAt: day(20)},
+		},
+		ActionItems: []domain.ActionItem{
+			{ID: "ai-2", MeetingID: "mt-2", Text: "Knock 200 doors", WorkstreamID: "ws-2", OwnerOrgID: "org-c", DueOn: "2024-05-01", TaskID: "t-2", CreatedAt: day(20)},
+			{ID: "ai-1", MeetingID: "mt-2", Text: "Share the slides", CreatedAt: day(20)},
+		},
+		Turnout: []domain.Turnout{{MeetingID: "mt-2", OrganizationID: "org-c", People: 12}, {MeetingID: "mt-2", OrganizationID: "org-a", People: 3}},
+		Attendance: []domain.Attendance{
+			{ID: "at-2", MeetingID: "mt-2", OrganizationID: "org-c", PersonID: "p-2", RecordedBy: "u-1", RecordedAt: day(20)},
+			{ID: "at-1", MeetingID: "mt-1", OrganizationID: "org-a", RecordedAt: day(12)},
+		},
+		Commitments: []domain.Commitment{
+			{ID: "cm-1", MembershipID: "m-3", Text: "Two people at every assembly", AgreedOn: "2024-03-25", CreatedAt: day(4), Records: []domain.CommitmentRecord{
+				{ID: "cr-2", CommitmentID: "cm-1", PeriodStart: "2024-04-01", PeriodEnd: "2024-04-30", Kept: true, RecordedAt: day(41)},
+				{ID: "cr-1", CommitmentID: "cm-1", PeriodStart: "2024-05-01", PeriodEnd: "2024-05-31", Note: "Ramadan", RecordedBy: "u-1", RecordedAt: day(71)},
+			}},
+		},
+		PhaseChanges: []domain.PhaseChange{
+			{ID: "ph-1", FromPhase: "forming", ToPhase: "campaign", On: "2024-03-26", Learned: "Tenants lead best.", CarryForward: "Monthly assemblies.",
+				CreatedBy: "u-1", CreatedAt: day(5)},
+		},
+		Wins: []domain.Win{
+			{ID: "w-2", Date: "2024-06-01", Title: "County adopts tenant protections", Kind: "policy", Size: "major", Description: "After a year.",
+				Public: true, CreatedBy: "u-1", CreatedAt: day(72), UpdatedAt: day(73), Credits: []domain.Credit{
+					{OrganizationID: "org-c", Contribution: "Testimony", Weight: 2.5},
+					{OrganizationID: "org-a", Contribution: "Legal research", Weight: 1},
+				}},
+			{ID: "w-1", Date: "2024-04-02", Title: "First assembly", Kind: "relationship", Size: "short_term", CreatedAt: day(14), UpdatedAt: day(14)},
+		},
 	}
 }
 

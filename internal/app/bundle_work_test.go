@@ -1,0 +1,139 @@
+package app_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/braid-org/braid/internal/bundle"
+	"github.com/braid-org/braid/internal/domain"
+	"github.com/braid-org/braid/internal/store"
+	"github.com/braid-org/braid/internal/store/storetest"
+	"github.com/google/go-cmp/cmp"
+)
+
+func bundleRowCounts(t *testing.T, db *store.DB) map[string]int {
+	t.Helper()
+	var n map[string]int
+	if err := db.Read(ctx, func(tx *store.Tx) error {
+		var err error
+		n, err = tx.CountBundleRows(ctx)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// nested returns doc[list][i][sub][j] as an object.
+func nested(doc map[string]any, list string, i int, sub string, j int) map[string]any {
+	return item(doc, list, i)[sub].([]any)[j].(map[string]any)
+}
+
+func TestImportBundle_BadWorkListsProblemsAndWritesNothing(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		src, coordinator, ids := bundleSource(t, db)
+		raw := exportRaw(t, src, coordinator, ids["Rooted Homes Coalition"])
+		dst, admin, dstDB := bundleTarget(t, db)
+		before := bundleRowCounts(t, dstDB)
+		bad := editBundle(t, raw, func(doc map[string]any) {
+			item(doc, "tasks", 0)["workstream_id"] = "nowhere"
+			item(doc, "tasks", 1)["status"] = "finished"
+			item(doc, "tasks", 3)["id"] = item(doc, "tasks", 2)["id"]
+			item(doc, "attendance", 0)["meeting_id"] = "gone"
+			nested(doc, "wins", 0, "credits", 0)["weight"] = json.Number("-2")
+			nested(doc, "wins", 1, "credits", 0)["organization_id"] = "not-a-member"
+			nested(doc, "workstreams", 0, "seats", 0)["role"] = "chair"
+			nested(doc, "commitments", 0, "records", 0)["period_end"] = "2001-01-01"
+		})
+		_, err := dst.ImportBundle(ctx, admin, bad)
+		wantCode(t, err, domain.EINVALID)
+		fields := map[string]string{}
+		for _, f := range domain.ErrorFields(err) {
+			fields[f.Field] = f.Message
+		}
+		for path, want := range map[string]string{
+			"/tasks/0/workstream_id":              "No workstream",
+			"/tasks/1/status":                     "must be one of",
+			"/tasks/3/id":                         "/tasks/2 has the same id",
+			"/attendance/0/meeting_id":            "No meeting",
+			"/wins/0/credits/0/weight":            "at least 0",
+			"/wins/1/credits/0/organization_id":   "No organization",
+			"/workstreams/0/seats/0/role":         "must be one of",
+			"/commitments/0/records/0/period_end": "must not end before it starts",
+		} {
+			if !strings.Contains(fields[path], want) {
+				t.Errorf("problem at %s = %q, want %q; all: %v", path, fields[path], want, fields)
+			}
+		}
+		if diff := cmp.Diff(before, bundleRowCounts(t, dstDB)); diff != "" {
+			t.Errorf("a refused import wrote rows (-before +after):\n%s", diff)
+		}
+	})
+}
+
+func TestImportBundle_WorkIDOfAnotherCoalitionIsRefused(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		src, coordinator, ids := bundleSource(t, db)
+		housing := exportRaw(t, src, coordinator, ids["Rooted Homes Coalition"])
+		transit := exportRaw(t, src, coordinator, ids["Riders First Transit Table"])
+		dst, admin, dstDB := bundleTarget(t, db)
+		if _, err := dst.ImportBundle(ctx, admin, housing); err != nil {
+			t.Fatal(err)
+		}
+		parsed, problems := bundle.Parse(housing)
+		if problems != nil {
+			t.Fatal(problems)
+		}
+		// The transit bundle reuses a meeting id and a win id of the housing coalition:
+		// renamed everywhere, so that the bundle itself is sound.
+		mine, problems := bundle.Parse(transit)
+		if problems != nil {
+			t.Fatal(problems)
+		}
+		clash := bytes.ReplaceAll(transit, []byte(`"`+mine.Meetings[0].ID+`"`), []byte(`"`+parsed.Meetings[0].ID+`"`))
+		clash = bytes.ReplaceAll(clash, []byte(`"`+mine.Wins[0].ID+`"`), []byte(`"`+parsed.Wins[0].ID+`"`))
+		before := bundleRowCounts(t, dstDB)
+		_, err := dst.ImportBundle(ctx, admin, clash)
+		wantCode(t, err, domain.EINVALID)
+		fields := map[string]string{}
+		for _, f := range domain.ErrorFields(err) {
+			fields[f.Field] = f.Message
+		}
+		for _, path := range []string{"/meetings/0/id", "/wins/0/id"} {
+			if !strings.Contains(fields[path], "already exists in another coalition") {
+				t.Errorf("problem at %s = %q; all: %v", path, fields[path], fields)
+			}
+		}
+		if diff := cmp.Diff(before, bundleRowCounts(t, dstDB)); diff != "" {
+			t.Errorf("a refused import wrote rows (-before +after):\n%s", diff)
+		}
+	})
+}
+
+func TestImportBundle_Version1ImportsWithoutWork(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		src, coordinator, ids := bundleSource(t, db)
+		raw := exportRaw(t, src, coordinator, ids["Riders First Transit Table"])
+		v1 := editBundle(t, raw, func(doc map[string]any) {
+			doc["version"] = json.Number("1")
+			for _, list := range []string{"workstreams", "tasks", "meetings", "attendance", "commitments", "phase_changes", "wins"} {
+				delete(doc, list)
+			}
+		})
+		dst, admin, dstDB := bundleTarget(t, db)
+		c, err := dst.ImportBundle(ctx, admin, v1)
+		if err != nil {
+			t.Fatalf("import of a version 1 bundle: %v", err)
+		}
+		n := bundleRowCounts(t, dstDB)
+		if n["memberships"] == 0 || n["workstreams"]+n["tasks"]+n["meetings"]+n["wins"]+n["commitments"] != 0 {
+			t.Errorf("rows after a version 1 import = %v; want memberships and no work", n)
+		}
+		b, err := dst.ExportCoalition(ctx, admin, c.ID)
+		if err != nil || b.Version != bundle.Version || b.Workstreams == nil || len(b.Workstreams) != 0 {
+			t.Errorf("export after a version 1 import: version %d, workstreams %v, %v", b.Version, b.Workstreams, err)
+		}
+	})
+}
