@@ -12,8 +12,8 @@ import (
 )
 
 // ExportCoalition returns a whole coalition as a bundle (see internal/bundle): its
-// member organizations, their people, memberships, principles, adoptions and its work.
-// Accounts are not exported. It needs the ExportCoalition permission; an actor without a role
+// member organizations, their people, memberships, principles, adoptions, its work and
+// its voice. Accounts are not exported. It needs the ExportCoalition permission; an actor without a role
 // in the coalition gets ENOTFOUND, a weaker role EFORBIDDEN.
 func (a *App) ExportCoalition(ctx context.Context, actor Actor, coalitionID string) (*bundle.Bundle, error) {
 	var b *bundle.Bundle
@@ -83,7 +83,10 @@ func coalitionContents(ctx context.Context, tx *store.Tx, c *domain.Coalition) (
 	if out.Adoptions, err = tx.ListAdoptions(ctx, c.ID); err != nil {
 		return out, err
 	}
-	out.WorkContents, err = workContents(ctx, tx, c.ID)
+	if out.WorkContents, err = workContents(ctx, tx, c.ID); err != nil {
+		return out, err
+	}
+	out.VoiceContents, err = voiceContents(ctx, tx, c.ID)
 	return out, err
 }
 
@@ -138,7 +141,8 @@ func (a *App) importBundle(ctx context.Context, actor Actor, raw []byte) (*domai
 			"people": len(plan.People), "people_shared": len(plan.reusedPeople),
 			"memberships": len(plan.Memberships), "principles": len(plan.Principles), "adoptions": len(plan.Adoptions),
 			"workstreams": len(plan.Workstreams), "tasks": len(plan.Tasks), "meetings": len(plan.Meetings),
-			"commitments": len(plan.Commitments), "phase_changes": len(plan.PhaseChanges), "wins": len(plan.Wins)})
+			"commitments": len(plan.Commitments), "phase_changes": len(plan.PhaseChanges), "wins": len(plan.Wins),
+			"proposals": len(plan.Proposals), "stepping_backs": len(plan.SteppingBacks)})
 	})
 	if err != nil {
 		return nil, err
@@ -248,6 +252,7 @@ func (p *importPlan) checkOtherIDs(ctx context.Context, tx *store.Tx, v *domain.
 		tables.add("adoptions", ad.ID, "/adoptions/%d/id", i)
 	}
 	workIDs(p.bundle, tables)
+	voiceIDs(p.bundle, tables)
 	for _, table := range slices.Sorted(maps.Keys(tables)) {
 		var ids []string
 		for _, r := range tables[table] {
@@ -304,7 +309,10 @@ func (p *importPlan) write(ctx context.Context, tx *store.Tx) error {
 	if err := tx.InsertAdoptions(ctx, p.Adoptions); err != nil {
 		return err
 	}
-	return writeWork(ctx, tx, p.WorkContents)
+	if err := writeWork(ctx, tx, p.WorkContents); err != nil {
+		return err
+	}
+	return writeVoice(ctx, tx, p.VoiceContents)
 }
 
 // freeSlug keeps the bundle's slug when it is free here and otherwise adds a random

@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/braid-org/braid/internal/app"
 	"github.com/braid-org/braid/internal/bundle"
+	"github.com/braid-org/braid/internal/demo"
 	"github.com/braid-org/braid/internal/domain"
 	"github.com/braid-org/braid/internal/store"
 	"github.com/braid-org/braid/internal/store/storetest"
@@ -46,6 +49,9 @@ func TestImportBundle_BadWorkListsProblemsAndWritesNothing(t *testing.T) {
 			nested(doc, "wins", 1, "credits", 0)["organization_id"] = "not-a-member"
 			nested(doc, "workstreams", 0, "seats", 0)["role"] = "chair"
 			nested(doc, "commitments", 0, "records", 0)["period_end"] = "2001-01-01"
+			nested(doc, "proposals", 0, "stances", 0)["position"] = "maybe"
+			item(doc, "proposals", 1)["outcome"].(map[string]any)["winner"] = "nope"
+			item(doc, "proposals", 2)["principle_ids"] = []any{"gone"}
 		})
 		_, err := dst.ImportBundle(ctx, admin, bad)
 		wantCode(t, err, domain.EINVALID)
@@ -62,6 +68,9 @@ func TestImportBundle_BadWorkListsProblemsAndWritesNothing(t *testing.T) {
 			"/wins/1/credits/0/organization_id":   "No organization",
 			"/workstreams/0/seats/0/role":         "must be one of",
 			"/commitments/0/records/0/period_end": "must not end before it starts",
+			"/proposals/0/stances/0/position":     "must be one of",
+			"/proposals/1/outcome/winner":         `No option of this proposal has the id "nope"`,
+			"/proposals/2/principle_ids/0":        `No principle in this bundle has the id "gone"`,
 		} {
 			if !strings.Contains(fields[path], want) {
 				t.Errorf("problem at %s = %q, want %q; all: %v", path, fields[path], want, fields)
@@ -118,7 +127,7 @@ func TestImportBundle_Version1ImportsWithoutWork(t *testing.T) {
 		raw := exportRaw(t, src, coordinator, ids["Riders First Transit Table"])
 		v1 := editBundle(t, raw, func(doc map[string]any) {
 			doc["version"] = json.Number("1")
-			for _, list := range []string{"workstreams", "tasks", "meetings", "attendance", "commitments", "phase_changes", "wins"} {
+			for _, list := range []string{"workstreams", "tasks", "meetings", "attendance", "commitments", "phase_changes", "wins", "voice_settings", "proposals", "stepping_backs"} {
 				delete(doc, list)
 			}
 		})
@@ -136,4 +145,40 @@ func TestImportBundle_Version1ImportsWithoutWork(t *testing.T) {
 			t.Errorf("export after a version 1 import: version %d, workstreams %v, %v", b.Version, b.Workstreams, err)
 		}
 	})
+}
+
+// addVoiceRecords gives a coalition of the demo what the demo lacks: voice settings, a
+// proposal decided by person (voters are accounts) that is still open, a draft, and a
+// stepping back that ended.
+func addVoiceRecords(t *testing.T, a *app.App, coordinator *domain.User, coalitionID string) {
+	t.Helper()
+	member, err := a.Authenticate(ctx, demo.MemberEmail, demo.DemoPassword, "192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SetVoice(ctx, coordinator, coalitionID, domain.VoiceSettings{StancesBy: domain.StancesByPerson, QueueOrder: domain.QueueFirstCome}); err != nil {
+		t.Fatal(err)
+	}
+	closes := time.Now().Add(30 * 24 * time.Hour)
+	open, err := a.CreateProposal(ctx, coordinator, coalitionID, app.ProposalInput{Title: "Pick a slogan", Body: "Rank them.",
+		Method: "poll_ranked", Quorum: 0.5, ClosesAt: closes, Options: []string{"Homes for all", "Rooted here"}, Open: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []*domain.User{coordinator, member} {
+		if _, err := a.TakeStance(ctx, u, coalitionID, open.ID, app.StanceInput{Ranking: []string{open.Options[1].ID, open.Options[0].ID}}); err != nil {
+			t.Fatalf("stance of %s: %v", u.Email, err)
+		}
+	}
+	if _, err := a.CreateProposal(ctx, coordinator, coalitionID, app.ProposalInput{Title: "Dues", Body: "Should members pay dues?",
+		Method: "consent", Quorum: 0.6, ClosesAt: closes}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := a.StepBack(ctx, member, coalitionID, app.SteppingBackInput{Scope: "role", Reason: "capacity", Note: "Harvest season"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.ComeBack(ctx, member, coalitionID, s.ID); err != nil {
+		t.Fatal(err)
+	}
 }

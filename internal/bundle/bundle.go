@@ -1,7 +1,8 @@
 // Package bundle is Braid's coalition export format: one coalition with its member
 // organizations, their people, the memberships, the principles with every version, the
-// adoptions, and the coalition's work (workstreams, tasks, meetings, attendance,
-// commitments, phase changes, wins), as one versioned JSON document.
+// adoptions, the coalition's work (workstreams, tasks, meetings, attendance,
+// commitments, phase changes, wins) and its voice (voice settings, proposals with
+// their stances and outcomes, stepping back), as one versioned JSON document.
 //
 // The format is described by the JSON Schema in schema/bundle-v2.schema.json, embedded
 // as SchemaJSON. Version 1 documents (schema/bundle-v1.schema.json), which hold only
@@ -55,6 +56,10 @@ type Bundle struct {
 	Commitments  []Commitment  `json:"commitments"`
 	PhaseChanges []PhaseChange `json:"phase_changes"`
 	Wins         []Win         `json:"wins"`
+	// Since version 2 too: the coalition's voice.
+	VoiceSettings *VoiceSettings `json:"voice_settings"`
+	Proposals     []Proposal     `json:"proposals"`
+	SteppingBacks []SteppingBack `json:"stepping_backs"`
 }
 
 // Coalition is the coalition itself.

@@ -22,6 +22,7 @@ func check(b *Bundle, r *report) {
 	ix.principles, ix.versions = checkPrinciples(b, r)
 	checkAdoptions(b, ix.members, ix.versions, r)
 	checkWork(b, ix, r)
+	checkVoice(b, ix, r)
 }
 
 // index holds the ids of the records checked so far, by the index of each in its

@@ -19,6 +19,7 @@ type Contents struct {
 	Principles    []domain.Principle // each with all its Versions
 	Adoptions     []domain.Adoption
 	WorkContents
+	VoiceContents
 }
 
 // New builds the bundle of c, every array ordered by id. People keep only their
@@ -57,7 +58,9 @@ func New(c Contents, exportedAt time.Time) *Bundle {
 		b.Adoptions = append(b.Adoptions, Adoption{a.ID, a.MembershipID, a.PrincipleVersionID, canonicalTime(a.AdoptedAt)})
 	}
 	b.addWork(c.WorkContents)
+	b.addVoice(c.VoiceContents)
 	b.sort()
+	b.pseudonymizeVoters()
 	return b
 }
 
@@ -78,6 +81,7 @@ func (b *Bundle) sort() {
 		slices.SortFunc(b.Principles[i].Versions, func(x, y PrincipleVersion) int { return cmp.Compare(x.Version, y.Version) })
 	}
 	b.sortWork()
+	b.sortVoice()
 }
 
 func fromCoalition(c domain.Coalition) Coalition {
@@ -132,6 +136,7 @@ func (b *Bundle) Contents() Contents {
 			PrincipleVersionID: a.PrincipleVersionID, AdoptedAt: a.AdoptedAt})
 	}
 	c.WorkContents = b.work()
+	c.VoiceContents = b.voice()
 	return c
 }
 

@@ -29,6 +29,14 @@ func FuzzImportBundle(f *testing.F) {
 	f.Add(bytes.Replace(valid, []byte(`"id": "seat-2"`), []byte(`"id": "seat-1"`), 1))
 	f.Add(bytes.Replace(valid, []byte(`"2024-05-31"`), []byte(`"2024-02-31"`), 1))
 	f.Add(bytes.Replace(valid, []byte(`"people": 12`), []byte(`"people": 0`), 1))
+	// And each kind of voice record: a closed proposal made a draft, a voter twice, an
+	// unknown enum, an outcome naming no option, a stepping back of another organization.
+	f.Add(bytes.Replace(valid, []byte(`"status": "closed"`), []byte(`"status": "draft"`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"voter_id": "voter-2"`), []byte(`"voter_id": "voter-1"`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"stances_by": "organization"`), []byte(`"stances_by": "committee"`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"winner": "opt-b"`), []byte(`"winner": "opt-z"`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"organization_id": "org-a",`+"\n"+`      "scope"`), []byte(`"organization_id": "org-c",`+"\n"+`      "scope"`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"queue_order": "first_come"`), []byte(`"queue_order": 7`), 1))
 	f.Add(append(bytes.Clone(valid), '{', '}'))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		b, problems := Parse(raw)

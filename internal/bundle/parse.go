@@ -102,6 +102,7 @@ func (b *Bundle) upgrade() {
 	b.Workstreams, b.Tasks, b.Meetings = orEmpty(b.Workstreams), orEmpty(b.Tasks), orEmpty(b.Meetings)
 	b.Attendance, b.Commitments = orEmpty(b.Attendance), orEmpty(b.Commitments)
 	b.PhaseChanges, b.Wins = orEmpty(b.PhaseChanges), orEmpty(b.Wins)
+	b.Proposals, b.SteppingBacks = orEmpty(b.Proposals), orEmpty(b.SteppingBacks)
 }
 
 // checkHeader refuses a document that is not a bundle, or a bundle of a version this

@@ -51,13 +51,15 @@ func TestParse_ReportsEveryProblemByPath(t *testing.T) {
 		"/workstreams/1/seats/1/person_id": `No person in this bundle has the id "p-2"`,
 		"/tasks/1/owner_person_id":         `No person in this bundle has the id "p-2"`,
 		"/attendance/1/person_id":          `No person in this bundle has the id "p-2"`,
+		// m-1 now names org-unknown, so org-a's stepping back names another organization.
+		"/stepping_backs/1/organization_id": `the organization "org-unknown"`,
 	} {
 		if got := problemAt(problems, path); !strings.Contains(got, want) {
 			t.Errorf("problem at %s = %q, want it to mention %q (all: %v)", path, got, want, problems)
 		}
 	}
-	if len(problems) != 11 {
-		t.Errorf("%d problems, want 11, each reported once: %v", len(problems), problems)
+	if len(problems) != 12 {
+		t.Errorf("%d problems, want 12, each reported once: %v", len(problems), problems)
 	}
 }
 

@@ -65,7 +65,48 @@ func sampleContents() Contents {
 			{ID: "a-1", MembershipID: "m-3", PrincipleVersionID: "v-2a", AdoptedAt: day(4)},
 			{ID: "a-2", MembershipID: "m-1", PrincipleVersionID: "v-1a", AdoptedAt: day(4)},
 		},
-		WorkContents: sampleWork(),
+		WorkContents:  sampleWork(),
+		VoiceContents: sampleVoice(),
+	}
+}
+
+// sampleVoice is the coalition's voice: a blocked consent decided by organization, a
+// ranked poll decided by person (voters are accounts: u-2, u-7), a draft, and two
+// stepping backs. Ids out of order.
+func sampleVoice() VoiceContents {
+	opened, closed, opened1, closed1 := day(50), day(57), day(60), day(67)
+	until, ended := day(120), day(80)
+	return VoiceContents{
+		VoiceSettings: &domain.VoiceSettings{CoalitionID: "coal-1", StancesBy: "person", QueueOrder: "first_come", UpdatedAt: day(8)},
+		Proposals: []domain.Proposal{
+			{ID: "pp-3", Title: "Join the statewide table", Body: "Should we?", Method: "consent", StancesBy: "organization", Quorum: 0.5,
+				ClosesAt: closed, Status: "closed", AuthorID: "u-2", AuthorOrganizationID: "org-c", PrincipleIDs: []string{"pr-2", "pr-1"},
+				CreatedAt: day(49), OpenedAt: &opened, ClosedAt: &closed, Outcome: &domain.Outcome{Result: "blocked", Tied: []string{},
+					Counts:      domain.OutcomeCounts{Eligible: 2, Required: 1, Participants: 2, Agree: 1, Block: 1},
+					Blocks:      []domain.OutcomeBlock{{VoterID: "org-a", PrincipleID: "pr-1", Reason: "Not yet."}},
+					Rounds:      []domain.RunoffRound{},
+					Explanation: []domain.OutcomeLine{{Rule: "consent", Values: map[string]int{"block": 1, "agree": 1}, Arithmetic: "1 > 0", Text: "Blocked."}}}},
+			{ID: "pp-1", Title: "Which target first?", Body: "Rank them.", Method: "poll_ranked", StancesBy: "person", Quorum: 1,
+				ClosesAt: closed1, Status: "closed", CreatedAt: day(59), OpenedAt: &opened1, ClosedAt: &closed1,
+				Options: []domain.ProposalOption{{ID: "opt-b", Position: 1, Label: "County board"}, {ID: "opt-a", Position: 2, Label: "City council"}},
+				Outcome: &domain.Outcome{Result: "winner", Winner: "opt-b", Excluded: 1,
+					Counts: domain.OutcomeCounts{Eligible: 2, Required: 2, Participants: 2, Options: []domain.OptionTally{{Option: "opt-b", Votes: 1}, {Option: "opt-a", Votes: 1}}},
+					Rounds: []domain.RunoffRound{{Number: 1, Tallies: []domain.OptionTally{{Option: "opt-b", Votes: 1}}, Continuing: 2}}}},
+			{ID: "pp-2", Title: "Budget", Body: "Draft.", Method: "majority", StancesBy: "organization", Quorum: 0.6, ClosesAt: day(200),
+				Status: "draft", CreatedAt: day(90)},
+		},
+		Stances: []domain.Stance{
+			{ID: "st-2", ProposalID: "pp-3", VoterID: "org-c", OrganizationID: "org-c", UserID: "u-2", Position: "agree", CreatedAt: day(51), UpdatedAt: day(52)},
+			{ID: "st-1", ProposalID: "pp-3", VoterID: "org-a", OrganizationID: "org-a", Position: "block", Reason: "Not yet.", PrincipleID: "pr-1",
+				Comment: "Talk first.", CreatedAt: day(53), UpdatedAt: day(53)},
+			{ID: "st-4", ProposalID: "pp-1", VoterID: "u-7", UserID: "u-7", Ranking: []string{"opt-a", "opt-b"}, CreatedAt: day(61), UpdatedAt: day(61)},
+			{ID: "st-3", ProposalID: "pp-1", VoterID: "u-2", UserID: "u-2", OrganizationID: "org-c", Ranking: []string{"opt-b"}, CreatedAt: day(62), UpdatedAt: day(62)},
+		},
+		SteppingBacks: []domain.SteppingBack{
+			{ID: "sb-2", CoalitionID: "coal-1", MembershipID: "m-1", OrganizationID: "org-a", Scope: "coalition", Reason: "capacity",
+				Note: "Staff on leave", StartsAt: day(70), Until: &until, CreatedBy: "u-1"},
+			{ID: "sb-1", CoalitionID: "coal-1", MembershipID: "m-3", OrganizationID: "org-c", Scope: "role", Reason: "other", StartsAt: day(60), EndedAt: &ended},
+		},
 	}
 }
 

@@ -93,6 +93,8 @@ func schemaMessage(k jsonschema.ErrorKind) string {
 		return fmt.Sprintf("Too many entries: %d, at most %d.", k.Got, k.Want)
 	case *kind.Minimum:
 		return fmt.Sprintf("Use a number of at least %s.", k.Want.RatString())
+	case *kind.ExclusiveMinimum:
+		return fmt.Sprintf("Use a number above %s.", k.Want.RatString())
 	case *kind.Maximum:
 		return fmt.Sprintf("Use a number of at most %s.", k.Want.RatString())
 	case *kind.Format:

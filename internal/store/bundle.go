@@ -224,6 +224,10 @@ var existingIDColumns = map[string]string{
 	"commitment_records": "''",
 	"phase_changes":      "''",
 	"wins":               "''",
+	"proposals":          "''",
+	"proposal_options":   "''",
+	"stances":            "''",
+	"stepping_backs":     "''",
 }
 
 // ExistingIDs returns which of ids already exist in table, each with its name ("" for
@@ -268,7 +272,7 @@ func (tx *Tx) ExistingIDs(ctx context.Context, table string, ids []string) (map[
 var bundleTables = []string{"organizations", "people", "affiliations", "coalitions", "coalition_access", "memberships",
 	"principles", "principle_versions", "adoptions", "workstreams", "workstream_members", "meetings", "agenda_items", "tasks",
 	"decisions", "action_items", "turnout", "attendance", "commitments", "commitment_records", "phase_changes", "wins",
-	"win_credits", "audit_log"}
+	"win_credits", "voice_settings", "proposals", "proposal_options", "proposal_principles", "stances", "stepping_backs", "audit_log"}
 
 // CountBundleRows returns the number of rows of every table an import writes to, so
 // that tests can check that a refused import wrote nothing.
