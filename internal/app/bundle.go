@@ -13,7 +13,7 @@ import (
 
 // ExportCoalition returns a whole coalition as a bundle (see internal/bundle): its
 // member organizations, their people, memberships, principles, adoptions, its work and
-// its voice. Accounts are not exported. It needs the ExportCoalition permission; an actor without a role
+// its voice, its power map, asks and offers and skill needs. Accounts are not exported. It needs the ExportCoalition permission; an actor without a role
 // in the coalition gets ENOTFOUND, a weaker role EFORBIDDEN.
 func (a *App) ExportCoalition(ctx context.Context, actor Actor, coalitionID string) (*bundle.Bundle, error) {
 	var b *bundle.Bundle
@@ -86,7 +86,10 @@ func coalitionContents(ctx context.Context, tx *store.Tx, c *domain.Coalition) (
 	if out.WorkContents, err = workContents(ctx, tx, c.ID); err != nil {
 		return out, err
 	}
-	out.VoiceContents, err = voiceContents(ctx, tx, c.ID)
+	if out.VoiceContents, err = voiceContents(ctx, tx, c.ID); err != nil {
+		return out, err
+	}
+	out.CapacityContents, err = capacityContents(ctx, tx, c.ID)
 	return out, err
 }
 
@@ -142,7 +145,8 @@ func (a *App) importBundle(ctx context.Context, actor Actor, raw []byte) (*domai
 			"memberships": len(plan.Memberships), "principles": len(plan.Principles), "adoptions": len(plan.Adoptions),
 			"workstreams": len(plan.Workstreams), "tasks": len(plan.Tasks), "meetings": len(plan.Meetings),
 			"commitments": len(plan.Commitments), "phase_changes": len(plan.PhaseChanges), "wins": len(plan.Wins),
-			"proposals": len(plan.Proposals), "stepping_backs": len(plan.SteppingBacks)})
+			"proposals": len(plan.Proposals), "stepping_backs": len(plan.SteppingBacks), "targets": len(plan.Targets),
+			"asks_offers": len(plan.AsksOffers), "skill_needs": len(plan.SkillNeeds)})
 	})
 	if err != nil {
 		return nil, err
@@ -253,6 +257,7 @@ func (p *importPlan) checkOtherIDs(ctx context.Context, tx *store.Tx, v *domain.
 	}
 	workIDs(p.bundle, tables)
 	voiceIDs(p.bundle, tables)
+	capacityIDs(p.bundle, tables)
 	for _, table := range slices.Sorted(maps.Keys(tables)) {
 		var ids []string
 		for _, r := range tables[table] {
@@ -312,7 +317,10 @@ func (p *importPlan) write(ctx context.Context, tx *store.Tx) error {
 	if err := writeWork(ctx, tx, p.WorkContents); err != nil {
 		return err
 	}
-	return writeVoice(ctx, tx, p.VoiceContents)
+	if err := writeVoice(ctx, tx, p.VoiceContents); err != nil {
+		return err
+	}
+	return writeCapacity(ctx, tx, p.Coalition.ID, p.CapacityContents)
 }
 
 // freeSlug keeps the bundle's slug when it is free here and otherwise adds a random

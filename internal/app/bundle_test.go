@@ -101,6 +101,7 @@ func TestBundle_ExportImportExportIsIdentical(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		src, coordinator, ids := bundleSource(t, db)
 		addVoiceRecords(t, src, coordinator, ids["Rooted Homes Coalition"])
+		addCapacityRecords(t, src, db, coordinator, ids["Rooted Homes Coalition"])
 		dst, admin, dstDB := bundleTarget(t, db)
 		for _, name := range []string{"Rooted Homes Coalition", "Riders First Transit Table"} {
 			first := exportRaw(t, src, coordinator, ids[name])
@@ -186,7 +187,19 @@ func checkEveryKindPresent(t *testing.T, raw []byte) {
 		"turnout": turnout, "attendance": len(b.Attendance), "commitments": len(b.Commitments), "commitment records": records,
 		"phase changes": len(b.PhaseChanges), "wins": len(b.Wins), "credits": credits, "draft proposals": draft,
 		"open proposals": open, "closed proposals": closed, "stances": stances, "pseudonymous voters": person,
-		"stepping backs": len(b.SteppingBacks)}
+		"stepping backs": len(b.SteppingBacks), "targets": len(b.Targets), "asks and offers": len(b.AsksOffers),
+		"skill needs": len(b.SkillNeeds)}
+	var assessments, access, responses, help int
+	for _, x := range b.Targets {
+		assessments, access = assessments+len(x.Assessments), access+len(x.Access)
+	}
+	for _, x := range b.AsksOffers {
+		responses += len(x.Responses)
+		if x.Help != nil {
+			help++
+		}
+	}
+	counts["target assessments"], counts["target access"], counts["responses"], counts["help records"] = assessments, access, responses, help
 	if b.VoiceSettings == nil {
 		counts["voice settings"] = 0
 	}

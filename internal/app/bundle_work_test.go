@@ -52,6 +52,10 @@ func TestImportBundle_BadWorkListsProblemsAndWritesNothing(t *testing.T) {
 			nested(doc, "proposals", 0, "stances", 0)["position"] = "maybe"
 			item(doc, "proposals", 1)["outcome"].(map[string]any)["winner"] = "nope"
 			item(doc, "proposals", 2)["principle_ids"] = []any{"gone"}
+			doc["targets"] = []any{map[string]any{"id": "tg-1", "campaign": "", "name": "Mayor", "kind": "person", "title": "", "note": "",
+				"created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z", "assessments": []any{},
+				"access": []any{map[string]any{"organization_id": "nowhere", "strength": 9, "note": "", "updated_at": "2025-01-01T00:00:00Z"}}}}
+			doc["skill_needs"] = []any{"translation", "translation"}
 		})
 		_, err := dst.ImportBundle(ctx, admin, bad)
 		wantCode(t, err, domain.EINVALID)
@@ -71,6 +75,9 @@ func TestImportBundle_BadWorkListsProblemsAndWritesNothing(t *testing.T) {
 			"/proposals/0/stances/0/position":     "must be one of",
 			"/proposals/1/outcome/winner":         `No option of this proposal has the id "nope"`,
 			"/proposals/2/principle_ids/0":        `No principle in this bundle has the id "gone"`,
+			"/targets/0/access/0/organization_id": `No organization in this bundle has the id "nowhere"`,
+			"/targets/0/access/0/strength":        "at most 5",
+			"/skill_needs/1":                      "is the same skill",
 		} {
 			if !strings.Contains(fields[path], want) {
 				t.Errorf("problem at %s = %q, want %q; all: %v", path, fields[path], want, fields)
@@ -127,7 +134,7 @@ func TestImportBundle_Version1ImportsWithoutWork(t *testing.T) {
 		raw := exportRaw(t, src, coordinator, ids["Riders First Transit Table"])
 		v1 := editBundle(t, raw, func(doc map[string]any) {
 			doc["version"] = json.Number("1")
-			for _, list := range []string{"workstreams", "tasks", "meetings", "attendance", "commitments", "phase_changes", "wins", "voice_settings", "proposals", "stepping_backs"} {
+			for _, list := range []string{"workstreams", "tasks", "meetings", "attendance", "commitments", "phase_changes", "wins", "voice_settings", "proposals", "stepping_backs", "targets", "asks_offers", "skill_needs"} {
 				delete(doc, list)
 			}
 		})
@@ -179,6 +186,71 @@ func addVoiceRecords(t *testing.T, a *app.App, coordinator *domain.User, coaliti
 		t.Fatal(err)
 	}
 	if _, err := a.ComeBack(ctx, member, coalitionID, s.ID); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// addCapacityRecords gives a coalition of the demo a power map target with two
+// assessments and access, an ask answered and fulfilled, an open offer, and skill needs.
+func addCapacityRecords(t *testing.T, a *app.App, db *store.DB, coordinator *domain.User, coalitionID string) {
+	t.Helper()
+	b, err := a.ExportCoalition(ctx, coordinator, coalitionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var orgs []string
+	for _, m := range b.Memberships {
+		if m.Status == domain.StatusActive && m.Role != "observer" {
+			orgs = append(orgs, m.OrganizationID)
+		}
+	}
+	target, err := a.CreateTarget(ctx, coordinator, coalitionID, domain.Target{Campaign: "Tenant protections", Name: "County Board", Kind: "institution"},
+		domain.TargetAssessment{Influence: 5, Stance: -1, AssessedOn: "2025-01-10"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.AssessTarget(ctx, coordinator, coalitionID, target.ID, domain.TargetAssessment{Influence: 4, Stance: 1, AssessedOn: "2025-03-01", Note: "Moving."}); err != nil {
+		t.Fatal(err)
+	}
+	// Only a representative records an organization's access: the demo member, Hodan Abdi.
+	member, err := a.Authenticate(ctx, demo.MemberEmail, demo.DemoPassword, "192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var memberOrg string
+	for _, p := range b.People {
+		for _, af := range p.Affiliations {
+			if p.Name == member.Name && af.Representative {
+				memberOrg = af.OrganizationID
+			}
+		}
+	}
+	if _, err := a.SetTargetAccess(ctx, member, coalitionID, target.ID, domain.TargetAccess{OrganizationID: memberOrg, Strength: 3}); err != nil {
+		t.Fatalf("access of %q: %v", memberOrg, err)
+	}
+	// Asks and offers between two members need a representative of each; the demo has
+	// one, so they are written through the store, as the demo writes its history.
+	needed := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	err = db.Write(ctx, func(tx *store.Tx) error {
+		ask := domain.AskOffer{CoalitionID: coalitionID, Kind: "ask", OrganizationID: orgs[0], Title: "Legal review", NeededBy: &needed, State: "fulfilled"}
+		if err := tx.CreateAskOffer(ctx, &ask); err != nil {
+			return err
+		}
+		resp := domain.AskResponse{AskOfferID: ask.ID, OrganizationID: orgs[1], Body: "We can.", CreatedBy: coordinator.ID}
+		if err := tx.AddAskResponse(ctx, &resp); err != nil {
+			return err
+		}
+		help := domain.HelpRecord{CoalitionID: coalitionID, AskOfferID: ask.ID, FromOrg: orgs[1], ToOrg: orgs[0], RecordedBy: coordinator.ID}
+		if err := tx.CreateHelpRecord(ctx, &help); err != nil {
+			return err
+		}
+		offer := domain.AskOffer{CoalitionID: coalitionID, Kind: "offer", OrganizationID: orgs[1], Title: "Meeting space", State: "open"}
+		return tx.CreateAskOffer(ctx, &offer)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SetSkillNeeds(ctx, coordinator, coalitionID, []string{"translation", "legal research"}); err != nil {
 		t.Fatal(err)
 	}
 }

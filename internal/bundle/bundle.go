@@ -2,7 +2,8 @@
 // organizations, their people, the memberships, the principles with every version, the
 // adoptions, the coalition's work (workstreams, tasks, meetings, attendance,
 // commitments, phase changes, wins) and its voice (voice settings, proposals with
-// their stances and outcomes, stepping back), as one versioned JSON document.
+// their stances and outcomes, stepping back), its power map, asks and offers and the
+// skills it needs, as one versioned JSON document.
 //
 // The format is described by the JSON Schema in schema/bundle-v2.schema.json, embedded
 // as SchemaJSON. Version 1 documents (schema/bundle-v1.schema.json), which hold only
@@ -60,6 +61,10 @@ type Bundle struct {
 	VoiceSettings *VoiceSettings `json:"voice_settings"`
 	Proposals     []Proposal     `json:"proposals"`
 	SteppingBacks []SteppingBack `json:"stepping_backs"`
+	// Since version 2 too: the power map and shared capacity.
+	Targets    []Target   `json:"targets"`
+	AsksOffers []AskOffer `json:"asks_offers"`
+	SkillNeeds []string   `json:"skill_needs"`
 }
 
 // Coalition is the coalition itself.

@@ -23,6 +23,7 @@ func check(b *Bundle, r *report) {
 	checkAdoptions(b, ix.members, ix.versions, r)
 	checkWork(b, ix, r)
 	checkVoice(b, ix, r)
+	checkCapacity(b, ix, r)
 }
 
 // index holds the ids of the records checked so far, by the index of each in its

@@ -20,6 +20,7 @@ type Contents struct {
 	Adoptions     []domain.Adoption
 	WorkContents
 	VoiceContents
+	CapacityContents
 }
 
 // New builds the bundle of c, every array ordered by id. People keep only their
@@ -59,6 +60,7 @@ func New(c Contents, exportedAt time.Time) *Bundle {
 	}
 	b.addWork(c.WorkContents)
 	b.addVoice(c.VoiceContents)
+	b.addCapacity(c.CapacityContents)
 	b.sort()
 	b.pseudonymizeVoters()
 	return b
@@ -82,6 +84,7 @@ func (b *Bundle) sort() {
 	}
 	b.sortWork()
 	b.sortVoice()
+	b.sortCapacity()
 }
 
 func fromCoalition(c domain.Coalition) Coalition {
@@ -137,6 +140,7 @@ func (b *Bundle) Contents() Contents {
 	}
 	c.WorkContents = b.work()
 	c.VoiceContents = b.voice()
+	c.CapacityContents = b.capacity()
 	return c
 }
 

@@ -37,6 +37,12 @@ func FuzzImportBundle(f *testing.F) {
 	f.Add(bytes.Replace(valid, []byte(`"winner": "opt-b"`), []byte(`"winner": "opt-z"`), 1))
 	f.Add(bytes.Replace(valid, []byte(`"organization_id": "org-a",`+"\n"+`      "scope"`), []byte(`"organization_id": "org-c",`+"\n"+`      "scope"`), 1))
 	f.Add(bytes.Replace(valid, []byte(`"queue_order": "first_come"`), []byte(`"queue_order": 7`), 1))
+	// And the power map, asks and offers and skill needs.
+	f.Add(bytes.Replace(valid, []byte(`"stance": -1`), []byte(`"stance": -3`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"state": "fulfilled"`), []byte(`"state": "open"`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"from_organization_id": "org-a"`), []byte(`"from_organization_id": "org-q"`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"legal research"`), []byte(`"translation"`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"needed_by": "2024-05-10"`), []byte(`"needed_by": "2024-05-32"`), 1))
 	f.Add(append(bytes.Clone(valid), '{', '}'))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		b, problems := Parse(raw)

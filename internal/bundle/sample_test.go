@@ -65,8 +65,36 @@ func sampleContents() Contents {
 			{ID: "a-1", MembershipID: "m-3", PrincipleVersionID: "v-2a", AdoptedAt: day(4)},
 			{ID: "a-2", MembershipID: "m-1", PrincipleVersionID: "v-1a", AdoptedAt: day(4)},
 		},
-		WorkContents:  sampleWork(),
-		VoiceContents: sampleVoice(),
+		WorkContents:     sampleWork(),
+		VoiceContents:    sampleVoice(),
+		CapacityContents: sampleCapacity(),
+	}
+}
+
+// sampleCapacity is the power map, an ask fulfilled with help, an open offer with a
+// response, and the skills the coalition needs. Ids out of order.
+func sampleCapacity() CapacityContents {
+	needed := time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC)
+	return CapacityContents{
+		Targets: []domain.Target{
+			{ID: "tg-2", Campaign: "Tenant protections", Name: "Marion Greene", Kind: "person", Title: "County Commissioner", Note: "Chairs housing.",
+				CreatedAt: day(30), UpdatedAt: day(40), Assessments: []domain.TargetAssessment{
+					{ID: "as-2", TargetID: "tg-2", Influence: 5, Stance: 1, AssessedOn: "2024-05-20", RecordedBy: "u-1", CreatedAt: day(60)},
+					{ID: "as-1", TargetID: "tg-2", Influence: 5, Stance: -1, AssessedOn: "2024-04-20", Note: "Skeptical.", CreatedAt: day(30)},
+				}, Access: []domain.TargetAccess{
+					{TargetID: "tg-2", OrganizationID: "org-c", Strength: 2, RecordedBy: "u-1", UpdatedAt: day(31)},
+					{TargetID: "tg-2", OrganizationID: "org-a", Strength: 4, Note: "Former staffer.", UpdatedAt: day(32)},
+				}},
+			{ID: "tg-1", Name: "Metropolitan Council", Kind: "institution", CreatedAt: day(30), UpdatedAt: day(30)},
+		},
+		AsksOffers: []domain.AskOffer{
+			{ID: "ao-2", Kind: "ask", OrganizationID: "org-c", Title: "Legal review of our testimony", Body: "By Friday.", NeededBy: &needed,
+				State: "fulfilled", CreatedBy: "u-2", CreatedAt: day(44), UpdatedAt: day(47), Responses: []domain.AskResponse{
+					{ID: "rs-1", AskOfferID: "ao-2", OrganizationID: "org-a", Body: "We can.", CreatedBy: "u-1", CreatedAt: day(45)},
+				}, Help: &domain.HelpRecord{ID: "hp-1", AskOfferID: "ao-2", FromOrg: "org-a", ToOrg: "org-c", RecordedBy: "u-2", RecordedAt: day(47)}},
+			{ID: "ao-1", Kind: "offer", OrganizationID: "org-a", Title: "Meeting space with childcare", State: "open", CreatedAt: day(20), UpdatedAt: day(20)},
+		},
+		SkillNeeds: []string{"translation", "legal research"},
 	}
 }
 

@@ -205,29 +205,34 @@ func (tx *Tx) InsertAdoptions(ctx context.Context, ads []domain.Adoption) error 
 // existingIDColumns names, for each table ExistingIDs may look in, the column returned
 // with each id.
 var existingIDColumns = map[string]string{
-	"coalitions":         "name",
-	"organizations":      "name",
-	"people":             "name",
-	"memberships":        "''",
-	"principles":         "''",
-	"principle_versions": "''",
-	"adoptions":          "''",
-	"workstreams":        "''",
-	"workstream_members": "''",
-	"tasks":              "''",
-	"meetings":           "''",
-	"agenda_items":       "''",
-	"decisions":          "''",
-	"action_items":       "''",
-	"attendance":         "''",
-	"commitments":        "''",
-	"commitment_records": "''",
-	"phase_changes":      "''",
-	"wins":               "''",
-	"proposals":          "''",
-	"proposal_options":   "''",
-	"stances":            "''",
-	"stepping_backs":     "''",
+	"coalitions":          "name",
+	"organizations":       "name",
+	"people":              "name",
+	"memberships":         "''",
+	"principles":          "''",
+	"principle_versions":  "''",
+	"adoptions":           "''",
+	"workstreams":         "''",
+	"workstream_members":  "''",
+	"tasks":               "''",
+	"meetings":            "''",
+	"agenda_items":        "''",
+	"decisions":           "''",
+	"action_items":        "''",
+	"attendance":          "''",
+	"commitments":         "''",
+	"commitment_records":  "''",
+	"phase_changes":       "''",
+	"wins":                "''",
+	"proposals":           "''",
+	"proposal_options":    "''",
+	"stances":             "''",
+	"stepping_backs":      "''",
+	"targets":             "''",
+	"target_assessments":  "''",
+	"asks_offers":         "''",
+	"ask_offer_responses": "''",
+	"help_records":        "''",
 }
 
 // ExistingIDs returns which of ids already exist in table, each with its name ("" for
@@ -272,7 +277,8 @@ func (tx *Tx) ExistingIDs(ctx context.Context, table string, ids []string) (map[
 var bundleTables = []string{"organizations", "people", "affiliations", "coalitions", "coalition_access", "memberships",
 	"principles", "principle_versions", "adoptions", "workstreams", "workstream_members", "meetings", "agenda_items", "tasks",
 	"decisions", "action_items", "turnout", "attendance", "commitments", "commitment_records", "phase_changes", "wins",
-	"win_credits", "voice_settings", "proposals", "proposal_options", "proposal_principles", "stances", "stepping_backs", "audit_log"}
+	"win_credits", "voice_settings", "proposals", "proposal_options", "proposal_principles", "stances", "stepping_backs", "targets", "target_assessments", "target_access", "asks_offers", "ask_offer_responses",
+	"help_records", "coalition_skill_needs", "audit_log"}
 
 // CountBundleRows returns the number of rows of every table an import writes to, so
 // that tests can check that a refused import wrote nothing.
