@@ -12,9 +12,10 @@ import (
 )
 
 // ExportCoalition returns a whole coalition as a bundle (see internal/bundle): its
-// member organizations, their people, memberships, principles, adoptions, its work and
-// its voice, its power map, asks and offers and skill needs. Accounts are not exported. It needs the ExportCoalition permission; an actor without a role
-// in the coalition gets ENOTFOUND, a weaker role EFORBIDDEN.
+// member organizations, their people, memberships, principles, adoptions, its work, its
+// voice, its power map, asks and offers, skill needs and the relationships among its
+// organizations. Accounts are not exported. It needs the ExportCoalition permission; an
+// actor without a role in the coalition gets ENOTFOUND, a weaker role EFORBIDDEN.
 func (a *App) ExportCoalition(ctx context.Context, actor Actor, coalitionID string) (*bundle.Bundle, error) {
 	var b *bundle.Bundle
 	err := a.read(ctx, func(tx *store.Tx) error {
@@ -89,7 +90,10 @@ func coalitionContents(ctx context.Context, tx *store.Tx, c *domain.Coalition) (
 	if out.VoiceContents, err = voiceContents(ctx, tx, c.ID); err != nil {
 		return out, err
 	}
-	out.CapacityContents, err = capacityContents(ctx, tx, c.ID)
+	if out.CapacityContents, err = capacityContents(ctx, tx, c.ID); err != nil {
+		return out, err
+	}
+	out.NetworkContents, err = networkContents(ctx, tx, c.ID)
 	return out, err
 }
 
@@ -146,7 +150,8 @@ func (a *App) importBundle(ctx context.Context, actor Actor, raw []byte) (*domai
 			"workstreams": len(plan.Workstreams), "tasks": len(plan.Tasks), "meetings": len(plan.Meetings),
 			"commitments": len(plan.Commitments), "phase_changes": len(plan.PhaseChanges), "wins": len(plan.Wins),
 			"proposals": len(plan.Proposals), "stepping_backs": len(plan.SteppingBacks), "targets": len(plan.Targets),
-			"asks_offers": len(plan.AsksOffers), "skill_needs": len(plan.SkillNeeds)})
+			"asks_offers": len(plan.AsksOffers), "skill_needs": len(plan.SkillNeeds),
+			"relationships": len(plan.network.relationships), "relationships_kept": len(plan.Relationships) - len(plan.network.relationships)})
 	})
 	if err != nil {
 		return nil, err
@@ -169,6 +174,7 @@ type importPlan struct {
 	bundle.Contents
 	bundle                   *bundle.Bundle
 	reusedOrgs, reusedPeople map[string]bool
+	network                  networkPlan
 }
 
 // check compares the bundle with what the database holds, inside the import's
@@ -198,6 +204,9 @@ func (p *importPlan) check(ctx context.Context, tx *store.Tx) error {
 		return err
 	}
 	if err := p.checkOtherIDs(ctx, tx, &v); err != nil {
+		return err
+	}
+	if err := p.checkNetwork(ctx, tx, &v); err != nil {
 		return err
 	}
 	if len(v.Fields) > 0 {
@@ -297,6 +306,12 @@ func (p *importPlan) write(ctx context.Context, tx *store.Tx) error {
 		return err
 	}
 	if err := tx.InsertAffiliations(ctx, p.Affiliations); err != nil {
+		return err
+	}
+	if err := tx.InsertRelationships(ctx, p.network.relationships); err != nil {
+		return err
+	}
+	if err := tx.InsertRelationshipHistory(ctx, p.network.history); err != nil {
 		return err
 	}
 	if err := freeSlug(ctx, tx, &p.Coalition); err != nil {

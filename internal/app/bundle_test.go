@@ -130,10 +130,24 @@ func TestBundle_ExportImportExportIsIdentical(t *testing.T) {
 			}
 		}
 		// Riders First shares three organizations (and their people) with Rooted Homes:
-		// they are reused, not copied. 13 + 10 - 3 = 20 organizations.
+		// they are reused, not copied. 13 + 10 - 3 = 20 organizations. So are the
+		// relationships among the three: each declaration once.
 		n := rowCounts(t, dstDB)
 		if n["organizations"] != 20 {
 			t.Errorf("organizations = %d, want 20", n["organizations"])
+		}
+		relationships := map[string]bool{}
+		for _, name := range []string{"Rooted Homes Coalition", "Riders First Transit Table"} {
+			b, err := src.ExportCoalition(ctx, coordinator, ids[name])
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range b.Relationships {
+				relationships[r.ID] = true
+			}
+		}
+		if got := bundleRowCounts(t, dstDB)["relationships"]; got != len(relationships) || got == 0 {
+			t.Errorf("relationships = %d, want %d: each declaration once", got, len(relationships))
 		}
 		var accounts int
 		if err := dstDB.Read(ctx, func(tx *store.Tx) error {
@@ -188,7 +202,7 @@ func checkEveryKindPresent(t *testing.T, raw []byte) {
 		"phase changes": len(b.PhaseChanges), "wins": len(b.Wins), "credits": credits, "draft proposals": draft,
 		"open proposals": open, "closed proposals": closed, "stances": stances, "pseudonymous voters": person,
 		"stepping backs": len(b.SteppingBacks), "targets": len(b.Targets), "asks and offers": len(b.AsksOffers),
-		"skill needs": len(b.SkillNeeds)}
+		"skill needs": len(b.SkillNeeds), "relationships": len(b.Relationships), "relationship history": len(b.RelationshipHistory)}
 	var assessments, access, responses, help int
 	for _, x := range b.Targets {
 		assessments, access = assessments+len(x.Assessments), access+len(x.Access)

@@ -134,7 +134,7 @@ func TestImportBundle_Version1ImportsWithoutWork(t *testing.T) {
 		raw := exportRaw(t, src, coordinator, ids["Riders First Transit Table"])
 		v1 := editBundle(t, raw, func(doc map[string]any) {
 			doc["version"] = json.Number("1")
-			for _, list := range []string{"workstreams", "tasks", "meetings", "attendance", "commitments", "phase_changes", "wins", "voice_settings", "proposals", "stepping_backs", "targets", "asks_offers", "skill_needs"} {
+			for _, list := range []string{"workstreams", "tasks", "meetings", "attendance", "commitments", "phase_changes", "wins", "voice_settings", "proposals", "stepping_backs", "targets", "asks_offers", "skill_needs", "relationships", "relationship_history"} {
 				delete(doc, list)
 			}
 		})
@@ -253,4 +253,41 @@ func addCapacityRecords(t *testing.T, a *app.App, db *store.DB, coordinator *dom
 	if _, err := a.SetSkillNeeds(ctx, coordinator, coalitionID, []string{"translation", "legal research"}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func TestImportBundle_RelationshipIDBetweenOtherOrganizationsIsRefused(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		src, coordinator, ids := bundleSource(t, db)
+		housing := exportRaw(t, src, coordinator, ids["Rooted Homes Coalition"])
+		transit := exportRaw(t, src, coordinator, ids["Riders First Transit Table"])
+		dst, admin, dstDB := bundleTarget(t, db)
+		if _, err := dst.ImportBundle(ctx, admin, housing); err != nil {
+			t.Fatal(err)
+		}
+		h, _ := bundle.Parse(housing)
+		tr, _ := bundle.Parse(transit)
+		if len(tr.Relationships) == 0 {
+			t.Fatal("the transit bundle has no relationships")
+		}
+		// Give the transit bundle's first declaration the id of a housing declaration
+		// between other organizations.
+		mine := tr.Relationships[0]
+		var theirs string
+		for _, r := range h.Relationships {
+			if r.OrganizationID != mine.OrganizationID || r.OtherOrganizationID != mine.OtherOrganizationID {
+				theirs = r.ID
+				break
+			}
+		}
+		clash := bytes.ReplaceAll(transit, []byte(`"`+mine.ID+`"`), []byte(`"`+theirs+`"`))
+		before := bundleRowCounts(t, dstDB)
+		_, err := dst.ImportBundle(ctx, admin, clash)
+		wantCode(t, err, domain.EINVALID)
+		if f := domain.ErrorFields(err); len(f) != 1 || f[0].Field != "/relationships/0/id" || !strings.Contains(f[0].Message, "between other organizations") {
+			t.Errorf("fields = %v, want /relationships/0/id", f)
+		}
+		if diff := cmp.Diff(before, bundleRowCounts(t, dstDB)); diff != "" {
+			t.Errorf("a refused import wrote rows (-before +after):\n%s", diff)
+		}
+	})
 }

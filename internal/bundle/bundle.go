@@ -2,8 +2,9 @@
 // organizations, their people, the memberships, the principles with every version, the
 // adoptions, the coalition's work (workstreams, tasks, meetings, attendance,
 // commitments, phase changes, wins) and its voice (voice settings, proposals with
-// their stances and outcomes, stepping back), its power map, asks and offers and the
-// skills it needs, as one versioned JSON document.
+// their stances and outcomes, stepping back), its power map, asks and offers, the
+// skills it needs, and the relationships among its organizations, as one versioned
+// JSON document.
 //
 // The format is described by the JSON Schema in schema/bundle-v2.schema.json, embedded
 // as SchemaJSON. Version 1 documents (schema/bundle-v1.schema.json), which hold only
@@ -65,6 +66,9 @@ type Bundle struct {
 	Targets    []Target   `json:"targets"`
 	AsksOffers []AskOffer `json:"asks_offers"`
 	SkillNeeds []string   `json:"skill_needs"`
+	// Since version 2 too: the relationships among the bundle's organizations.
+	Relationships       []Relationship       `json:"relationships"`
+	RelationshipHistory []RelationshipChange `json:"relationship_history"`
 }
 
 // Coalition is the coalition itself.

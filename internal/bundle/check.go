@@ -24,6 +24,7 @@ func check(b *Bundle, r *report) {
 	checkWork(b, ix, r)
 	checkVoice(b, ix, r)
 	checkCapacity(b, ix, r)
+	checkNetwork(b, ix, r)
 }
 
 // index holds the ids of the records checked so far, by the index of each in its

@@ -21,6 +21,7 @@ type Contents struct {
 	WorkContents
 	VoiceContents
 	CapacityContents
+	NetworkContents
 }
 
 // New builds the bundle of c, every array ordered by id. People keep only their
@@ -61,6 +62,7 @@ func New(c Contents, exportedAt time.Time) *Bundle {
 	b.addWork(c.WorkContents)
 	b.addVoice(c.VoiceContents)
 	b.addCapacity(c.CapacityContents)
+	b.addNetwork(c.NetworkContents)
 	b.sort()
 	b.pseudonymizeVoters()
 	return b
@@ -85,6 +87,7 @@ func (b *Bundle) sort() {
 	b.sortWork()
 	b.sortVoice()
 	b.sortCapacity()
+	b.sortNetwork()
 }
 
 func fromCoalition(c domain.Coalition) Coalition {
@@ -141,6 +144,7 @@ func (b *Bundle) Contents() Contents {
 	c.WorkContents = b.work()
 	c.VoiceContents = b.voice()
 	c.CapacityContents = b.capacity()
+	c.NetworkContents = b.network()
 	return c
 }
 

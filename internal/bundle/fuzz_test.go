@@ -43,6 +43,10 @@ func FuzzImportBundle(f *testing.F) {
 	f.Add(bytes.Replace(valid, []byte(`"from_organization_id": "org-a"`), []byte(`"from_organization_id": "org-q"`), 1))
 	f.Add(bytes.Replace(valid, []byte(`"legal research"`), []byte(`"translation"`), 1))
 	f.Add(bytes.Replace(valid, []byte(`"needed_by": "2024-05-10"`), []byte(`"needed_by": "2024-05-32"`), 1))
+	// And relationships: with itself, a removal out of bounds, a declaration twice.
+	f.Add(bytes.Replace(valid, []byte(`"other_organization_id": "org-c"`), []byte(`"other_organization_id": "org-a"`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"depth": 0`), []byte(`"depth": -1`), 1))
+	f.Add(bytes.Replace(valid, []byte(`"id": "rl-2"`), []byte(`"id": "rl-1"`), 1))
 	f.Add(append(bytes.Clone(valid), '{', '}'))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		b, problems := Parse(raw)

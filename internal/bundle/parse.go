@@ -104,6 +104,7 @@ func (b *Bundle) upgrade() {
 	b.PhaseChanges, b.Wins = orEmpty(b.PhaseChanges), orEmpty(b.Wins)
 	b.Proposals, b.SteppingBacks = orEmpty(b.Proposals), orEmpty(b.SteppingBacks)
 	b.Targets, b.AsksOffers, b.SkillNeeds = orEmpty(b.Targets), orEmpty(b.AsksOffers), orEmpty(b.SkillNeeds)
+	b.Relationships, b.RelationshipHistory = orEmpty(b.Relationships), orEmpty(b.RelationshipHistory)
 }
 
 // checkHeader refuses a document that is not a bundle, or a bundle of a version this

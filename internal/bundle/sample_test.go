@@ -68,6 +68,28 @@ func sampleContents() Contents {
 		WorkContents:     sampleWork(),
 		VoiceContents:    sampleVoice(),
 		CapacityContents: sampleCapacity(),
+		NetworkContents:  sampleNetwork(),
+	}
+}
+
+// sampleNetwork is two declarations between organizations of the coalition, one with
+// an organization elsewhere (left out), and their history, with a removed declaration.
+func sampleNetwork() NetworkContents {
+	return NetworkContents{
+		Relationships: []domain.Relationship{
+			{ID: "rl-2", OrganizationID: "org-c", OtherOrganizationID: "org-a", Kind: "worked_together", Depth: 3, Since: "2023-01-01",
+				Note: "Tenant clinics.", RecordedBy: "u-2", Version: 2, CreatedAt: day(11), UpdatedAt: day(20)},
+			{ID: "rl-1", OrganizationID: "org-a", OtherOrganizationID: "org-c", Kind: "mentoring", Depth: 4, CreatedAt: day(10), UpdatedAt: day(10)},
+			{ID: "rl-3", OrganizationID: "org-a", OtherOrganizationID: "org-elsewhere", Kind: "funding", Depth: 2, CreatedAt: day(10), UpdatedAt: day(10)},
+		},
+		RelationshipHistory: []RelationshipChange{
+			{RelationshipID: "rl-9", OrganizationID: "org-b", OtherOrganizationID: "org-c", Kind: "other", Depth: 2, At: day(5)},
+			{RelationshipID: "rl-9", OrganizationID: "org-b", OtherOrganizationID: "org-c", Kind: "other", Depth: 0, At: day(6)},
+			{RelationshipID: "rl-1", OrganizationID: "org-a", OtherOrganizationID: "org-c", Kind: "mentoring", Depth: 4, At: day(10)},
+			{RelationshipID: "rl-3", OrganizationID: "org-a", OtherOrganizationID: "org-elsewhere", Kind: "funding", Depth: 2, At: day(10)},
+			{RelationshipID: "rl-2", OrganizationID: "org-c", OtherOrganizationID: "org-a", Kind: "worked_together", Depth: 2, At: day(11)},
+			{RelationshipID: "rl-2", OrganizationID: "org-c", OtherOrganizationID: "org-a", Kind: "worked_together", Depth: 3, At: day(20)},
+		},
 	}
 }
 

@@ -233,6 +233,8 @@ var existingIDColumns = map[string]string{
 	"asks_offers":         "''",
 	"ask_offer_responses": "''",
 	"help_records":        "''",
+	// A relationship found by id is shared when it is between the same organizations.
+	"relationships": "organization_id || ' ' || other_organization_id",
 }
 
 // ExistingIDs returns which of ids already exist in table, each with its name ("" for
@@ -278,7 +280,7 @@ var bundleTables = []string{"organizations", "people", "affiliations", "coalitio
 	"principles", "principle_versions", "adoptions", "workstreams", "workstream_members", "meetings", "agenda_items", "tasks",
 	"decisions", "action_items", "turnout", "attendance", "commitments", "commitment_records", "phase_changes", "wins",
 	"win_credits", "voice_settings", "proposals", "proposal_options", "proposal_principles", "stances", "stepping_backs", "targets", "target_assessments", "target_access", "asks_offers", "ask_offer_responses",
-	"help_records", "coalition_skill_needs", "audit_log"}
+	"help_records", "coalition_skill_needs", "relationships", "relationship_history", "audit_log"}
 
 // CountBundleRows returns the number of rows of every table an import writes to, so
 // that tests can check that a refused import wrote nothing.
