@@ -13,7 +13,7 @@ import (
 // bundleSchema documents a bundle in the OpenAPI document by pointing at its own JSON
 // Schema, which internal/bundle owns; copying it here would let the two drift.
 func bundleSchema() *huma.Schema {
-	return &huma.Schema{Type: huma.TypeObject, Description: "A whole coalition (format braid.bundle, version 1), described by the JSON Schema " +
+	return &huma.Schema{Type: huma.TypeObject, Description: "A whole coalition (format braid.bundle, version 2; version 1 still imports), described by the JSON Schema " +
 		bundle.SchemaURL + "."}
 }
 

@@ -15,11 +15,18 @@ func (tx *Tx) CreateSteppingBack(ctx context.Context, s *domain.SteppingBack) er
 	if s.StartsAt.IsZero() {
 		s.StartsAt = tx.Now
 	}
-	_, err := tx.exec(ctx, `INSERT INTO stepping_backs (id, coalition_id, membership_id, organization_id, scope, workstream_id, reason, note,
-		starts_at, until_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-		s.ID, s.CoalitionID, s.MembershipID, s.OrganizationID, s.Scope, nullString(s.WorkstreamID), s.Reason, s.Note, formatTime(s.StartsAt),
-		formatTimePtr(s.Until), s.CreatedBy)
+	_, err := tx.insertOne(ctx, steppingBackInsert, steppingBackRow(s))
 	return err
+}
+
+// steppingBackInsert and steppingBackRow are shared by CreateSteppingBack and the bulk
+// InsertSteppingBacks. Who ended a stepping back is an account: an import leaves it "".
+const steppingBackInsert = `INSERT INTO stepping_backs (id, coalition_id, membership_id, organization_id, scope, workstream_id, reason, note,
+	starts_at, until_at, ended_at, created_by)`
+
+func steppingBackRow(s *domain.SteppingBack) []any {
+	return []any{s.ID, s.CoalitionID, s.MembershipID, s.OrganizationID, s.Scope, nullString(s.WorkstreamID), s.Reason, s.Note, formatTime(s.StartsAt),
+		formatTimePtr(s.Until), formatTimePtr(s.EndedAt), s.CreatedBy}
 }
 
 // EndSteppingBack records the organization's return (ECONFLICT when it already returned).
