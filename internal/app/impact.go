@@ -56,13 +56,13 @@ type ImpactAlignment struct {
 // most impacted and BIPOC-led), the people affiliated with them, the distinct geographies
 // and issue areas they work on, and the organizations outside that signed its letters.
 type ImpactPower struct {
-	Members         int      `json:"members"`
-	MostImpacted    int      `json:"most_impacted"`
-	BipocLed        int      `json:"bipoc_led"`
-	People          int      `json:"people"`
-	Geographies     []string `json:"geographies"`
-	IssueAreas      []string `json:"issue_areas"`
-	OutsideSigners  int      `json:"outside_signers"`
+	Members        int      `json:"members"`
+	MostImpacted   int      `json:"most_impacted"`
+	BipocLed       int      `json:"bipoc_led"`
+	People         int      `json:"people"`
+	Geographies    []string `json:"geographies"`
+	IssueAreas     []string `json:"issue_areas"`
+	OutsideSigners int      `json:"outside_signers"`
 }
 
 // ImpactWins compares the last twelve months with the twelve before, and says what share
