@@ -93,7 +93,10 @@ func coalitionContents(ctx context.Context, tx *store.Tx, c *domain.Coalition) (
 	if out.CapacityContents, err = capacityContents(ctx, tx, c.ID); err != nil {
 		return out, err
 	}
-	out.NetworkContents, err = networkContents(ctx, tx, c.ID)
+	if out.NetworkContents, err = networkContents(ctx, tx, c.ID); err != nil {
+		return out, err
+	}
+	out.LetterContents, err = letterContents(ctx, tx, c.ID)
 	return out, err
 }
 
@@ -267,6 +270,7 @@ func (p *importPlan) checkOtherIDs(ctx context.Context, tx *store.Tx, v *domain.
 	workIDs(p.bundle, tables)
 	voiceIDs(p.bundle, tables)
 	capacityIDs(p.bundle, tables)
+	letterIDs(p.bundle, tables)
 	for _, table := range slices.Sorted(maps.Keys(tables)) {
 		var ids []string
 		for _, r := range tables[table] {
@@ -335,7 +339,10 @@ func (p *importPlan) write(ctx context.Context, tx *store.Tx) error {
 	if err := writeVoice(ctx, tx, p.VoiceContents); err != nil {
 		return err
 	}
-	return writeCapacity(ctx, tx, p.Coalition.ID, p.CapacityContents)
+	if err := writeCapacity(ctx, tx, p.Coalition.ID, p.CapacityContents); err != nil {
+		return err
+	}
+	return writeLetters(ctx, tx, p.LetterContents)
 }
 
 // freeSlug keeps the bundle's slug when it is free here and otherwise adds a random

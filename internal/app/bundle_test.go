@@ -202,7 +202,11 @@ func checkEveryKindPresent(t *testing.T, raw []byte) {
 		"phase changes": len(b.PhaseChanges), "wins": len(b.Wins), "credits": credits, "draft proposals": draft,
 		"open proposals": open, "closed proposals": closed, "stances": stances, "pseudonymous voters": person,
 		"stepping backs": len(b.SteppingBacks), "targets": len(b.Targets), "asks and offers": len(b.AsksOffers),
-		"skill needs": len(b.SkillNeeds), "relationships": len(b.Relationships), "relationship history": len(b.RelationshipHistory)}
+		"skill needs": len(b.SkillNeeds), "relationships": len(b.Relationships), "relationship history": len(b.RelationshipHistory),
+		"sign-on letters": len(b.SignOnLetters)}
+	for _, l := range b.SignOnLetters {
+		counts["signatures"] += len(l.Signatures)
+	}
 	var assessments, access, responses, help int
 	for _, x := range b.Targets {
 		assessments, access = assessments+len(x.Assessments), access+len(x.Access)

@@ -69,6 +69,8 @@ type Bundle struct {
 	// Since version 2 too: the relationships among the bundle's organizations.
 	Relationships       []Relationship       `json:"relationships"`
 	RelationshipHistory []RelationshipChange `json:"relationship_history"`
+	// Since version 2 too: sign-on letters with their confirmed and withdrawn signatures.
+	SignOnLetters []SignOnLetter `json:"sign_on_letters"`
 }
 
 // Coalition is the coalition itself.

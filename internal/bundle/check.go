@@ -25,6 +25,7 @@ func check(b *Bundle, r *report) {
 	checkVoice(b, ix, r)
 	checkCapacity(b, ix, r)
 	checkNetwork(b, ix, r)
+	checkLetters(b, ix, r)
 }
 
 // index holds the ids of the records checked so far, by the index of each in its

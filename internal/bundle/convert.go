@@ -22,6 +22,7 @@ type Contents struct {
 	VoiceContents
 	CapacityContents
 	NetworkContents
+	LetterContents
 }
 
 // New builds the bundle of c, every array ordered by id. People keep only their
@@ -63,6 +64,7 @@ func New(c Contents, exportedAt time.Time) *Bundle {
 	b.addVoice(c.VoiceContents)
 	b.addCapacity(c.CapacityContents)
 	b.addNetwork(c.NetworkContents)
+	b.addLetters(c.LetterContents)
 	b.sort()
 	b.pseudonymizeVoters()
 	return b
@@ -88,6 +90,7 @@ func (b *Bundle) sort() {
 	b.sortVoice()
 	b.sortCapacity()
 	b.sortNetwork()
+	b.sortLetters()
 }
 
 func fromCoalition(c domain.Coalition) Coalition {
@@ -145,6 +148,7 @@ func (b *Bundle) Contents() Contents {
 	c.VoiceContents = b.voice()
 	c.CapacityContents = b.capacity()
 	c.NetworkContents = b.network()
+	c.LetterContents = b.letters()
 	return c
 }
 

@@ -69,6 +69,33 @@ func sampleContents() Contents {
 		VoiceContents:    sampleVoice(),
 		CapacityContents: sampleCapacity(),
 		NetworkContents:  sampleNetwork(),
+		LetterContents:   sampleLetters(),
+	}
+}
+
+// sampleLetters is an open letter signed by a member organization and one outside
+// (confirmed), one outside that withdrew, and one pending (left out of the bundle); and
+// a draft.
+func sampleLetters() LetterContents {
+	opened, withdrawn := day(80), day(85)
+	confirmed := []time.Time{day(81), day(82), day(83)}
+	return LetterContents{
+		Letters: []domain.SignOnLetter{
+			{ID: "let-2", Title: "Fund the tenant hotline", Body: "We, the undersigned, ask.", Status: "open", CreatedBy: "u-1", Version: 2,
+				CreatedAt: day(79), UpdatedAt: day(80), OpenedAt: &opened},
+			{ID: "let-1", Title: "Draft statement", Body: "To come.", Status: "draft", Version: 1, CreatedAt: day(78), UpdatedAt: day(78)},
+		},
+		Signatures: []domain.Signature{
+			{ID: "sig-3", LetterID: "let-2", OrganizationName: "Riders United", City: "Duluth", IssueArea: "transit", ContactName: "Lee",
+				ContactEmail: "lee@example.org", Status: "confirmed", CreatedAt: day(82), ConfirmedAt: &confirmed[1]},
+			{ID: "sig-1", LetterID: "let-2", OrganizationID: "org-c", OrganizationName: "Cedar Crossing Elders Council", City: "Cedar-Riverside",
+				IssueArea: "housing", ContactName: "Hodan Abdi", ContactEmail: "hodan@example.org", Status: "confirmed", SignedBy: "u-1",
+				CreatedAt: day(81), ConfirmedAt: &confirmed[0]},
+			{ID: "sig-2", LetterID: "let-2", OrganizationName: "Youth Voice", City: "St. Paul", ContactName: "Ana", ContactEmail: "ana@example.org",
+				Status: "withdrawn", CreatedAt: day(82), ConfirmedAt: &confirmed[2], WithdrawnAt: &withdrawn},
+			{ID: "sig-4", LetterID: "let-2", OrganizationName: "Not Yet", City: "Mankato", ContactName: "Sam", ContactEmail: "sam@example.org",
+				Status: "pending", CreatedAt: day(84)},
+		},
 	}
 }
 

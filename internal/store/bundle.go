@@ -205,6 +205,8 @@ func (tx *Tx) InsertAdoptions(ctx context.Context, ads []domain.Adoption) error 
 // existingIDColumns names, for each table ExistingIDs may look in, the column returned
 // with each id.
 var existingIDColumns = map[string]string{
+	"sign_on_letters":     "''",
+	"signatures":          "''",
 	"coalitions":          "name",
 	"organizations":       "name",
 	"people":              "name",

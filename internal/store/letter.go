@@ -12,10 +12,17 @@ func (tx *Tx) CreateLetter(ctx context.Context, l *domain.SignOnLetter) error {
 		l.ID = NewID()
 	}
 	l.CreatedAt, l.UpdatedAt, l.Version = tx.Now, tx.Now, 1
-	_, err := tx.exec(ctx, `INSERT INTO sign_on_letters (id, coalition_id, title, body, status, created_by, version, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)`, l.ID, l.CoalitionID, l.Title, l.Body, l.Status, l.CreatedBy,
-		formatTime(l.CreatedAt), formatTime(l.UpdatedAt))
+	_, err := tx.insertOne(ctx, letterInsert, letterRow(l))
 	return err
+}
+
+// letterInsert and letterRow are shared by CreateLetter and the bundle's InsertLetters.
+const letterInsert = `INSERT INTO sign_on_letters (id, coalition_id, title, body, status, created_by, version, created_at, updated_at,
+	opened_at, closed_at)`
+
+func letterRow(l *domain.SignOnLetter) []any {
+	return []any{l.ID, l.CoalitionID, l.Title, l.Body, l.Status, l.CreatedBy, l.Version, formatTime(l.CreatedAt), formatTime(l.UpdatedAt),
+		formatTimePtr(l.OpenedAt), formatTimePtr(l.ClosedAt)}
 }
 
 // UpdateLetter saves a letter's text, status and status times if its stored version is

@@ -31,14 +31,20 @@ func (tx *Tx) SaveSignature(ctx context.Context, g *domain.Signature, tokenHash 
 		return err
 	case domain.ENOTFOUND:
 		g.ID, g.CreatedAt = NewID(), tx.Now
-		_, err = tx.exec(ctx, `INSERT INTO signatures (id, letter_id, organization_id, organization_name, city, issue_area, contact_name,
-			contact_email, dedupe_key, status, token_hash, signed_by, created_at, confirmed_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`, g.ID, g.LetterID, nullString(g.OrganizationID),
-			g.OrganizationName, g.City, g.IssueArea, g.ContactName, g.ContactEmail, g.DedupeKey, g.Status, tokenHash, g.SignedBy,
-			formatTime(g.CreatedAt), formatTimePtr(g.ConfirmedAt))
+		_, err = tx.insertOne(ctx, signatureInsert, signatureRow(g, tokenHash))
 		return err
 	}
 	return err
+}
+
+// signatureInsert and signatureRow are shared by SaveSignature and the bundle's
+// InsertSignatures.
+const signatureInsert = `INSERT INTO signatures (id, letter_id, organization_id, organization_name, city, issue_area, contact_name,
+	contact_email, dedupe_key, status, token_hash, signed_by, created_at, confirmed_at, withdrawn_at)`
+
+func signatureRow(g *domain.Signature, tokenHash string) []any {
+	return []any{g.ID, g.LetterID, nullString(g.OrganizationID), g.OrganizationName, g.City, g.IssueArea, g.ContactName, g.ContactEmail,
+		g.DedupeKey, g.Status, tokenHash, g.SignedBy, formatTime(g.CreatedAt), formatTimePtr(g.ConfirmedAt), formatTimePtr(g.WithdrawnAt)}
 }
 
 // FindSignatureByKey returns a letter's signature with a dedupe key (ENOTFOUND).
