@@ -29,16 +29,16 @@ func TestParse_ChecksLetters(t *testing.T) {
 	at(doc, "sign_on_letters", 0)["status"] = "published"                       // unknown enum
 	at(doc, "sign_on_letters", 1, "signatures", 0)["organization_id"] = "org-z" // dangling
 	at(doc, "sign_on_letters", 1, "signatures", 2)["organization_name"] = "youth voice"
-	at(doc, "sign_on_letters", 1, "signatures", 2)["city"] = "St Paul" // the same signer as sig-2
+	at(doc, "sign_on_letters", 1, "signatures", 2)["city"] = "St Paul"   // the same signer as sig-2
 	at(doc, "sign_on_letters", 1, "signatures", 1)["status"] = "pending" // does not travel
 	at(doc, "sign_on_letters", 1)["title"] = " "                         // required
 	problems := Validate(marshal(t, doc))
 	for path, want := range map[string]string{
-		"/sign_on_letters/0/status":                         "must be one of",
-		"/sign_on_letters/1/signatures/0/organization_id":   `No organization in this bundle has the id "org-z"`,
-		"/sign_on_letters/1/signatures/2":                   "/sign_on_letters/1/signatures/1 is the same signer",
-		"/sign_on_letters/1/signatures/1/status":            "must be one of",
-		"/sign_on_letters/1/title":                          "required",
+		"/sign_on_letters/0/status":                       "must be one of",
+		"/sign_on_letters/1/signatures/0/organization_id": `No organization in this bundle has the id "org-z"`,
+		"/sign_on_letters/1/signatures/2":                 "/sign_on_letters/1/signatures/1 is the same signer",
+		"/sign_on_letters/1/signatures/1/status":          "must be one of",
+		"/sign_on_letters/1/title":                        "required",
 	} {
 		if got := problemAt(problems, path); !strings.Contains(got, want) {
 			t.Errorf("problem at %s = %q, want it to mention %q (all: %v)", path, got, want, problems)
