@@ -77,3 +77,7 @@ func wantFieldError(t *testing.T, err error, field string) {
 	}
 	t.Fatalf("no error at %q in %v (%+v)", field, err, domain.ErrorFields(err))
 }
+
+func storeFilter(kind, tag, linkType, linkID string) store.DocumentFilter {
+	return store.DocumentFilter{Kind: kind, Tag: tag, LinkType: linkType, LinkID: linkID}
+}
