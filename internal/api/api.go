@@ -74,6 +74,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerCalendar()
 	x.registerCommitments()
 	x.registerLetters()
+	x.registerDocuments()
 	return x
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"maps"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -267,6 +268,18 @@ func (f *fixture) request(t testing.TB, e entry, role string) *http.Request {
 			body, contentType = strings.NewReader(b.Encode()), "application/x-www-form-urlencoded"
 		case []byte:
 			body, contentType = bytes.NewReader(b), "application/json"
+		case rawBody:
+			body, contentType = bytes.NewReader(b.data), b.contentType
+		case fileUpload:
+			var buf bytes.Buffer
+			mw := multipart.NewWriter(&buf)
+			fw, err := mw.CreateFormFile(b.field, b.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fw.Write(b.content)
+			mw.Close()
+			body, contentType = &buf, mw.FormDataContentType()
 		default:
 			raw, err := json.Marshal(b)
 			if err != nil {
@@ -293,6 +306,18 @@ func (f *fixture) request(t testing.TB, e entry, role string) *http.Request {
 		req.Header.Set("Cookie", f.cookies[role])
 	}
 	return req
+}
+
+// rawBody is a request body sent as is, with its content type.
+type rawBody struct {
+	contentType string
+	data        []byte
+}
+
+// fileUpload is a multipart form with one file, as a browser uploads it.
+type fileUpload struct {
+	field, name string
+	content     []byte
 }
 
 // importBundle is a small valid bundle of a coalition that is not in the deployment yet.

@@ -17,6 +17,7 @@ import (
 const (
 	maxBody       = 1 << 20
 	maxImportBody = 21 << 20
+	maxUploadBody = 11 << 20 // a document's file (10 MB) and the form around it
 )
 
 // routeInfo lets the innermost handler report which pattern matched to the outer
@@ -79,8 +80,11 @@ func observe(log *slog.Logger, m *metrics, next http.Handler) http.Handler {
 		ctx := httpx.WithRequestID(r.Context(), id)
 		ctx = withRouteInfo(ctx, info)
 		limit := int64(maxBody)
-		if strings.HasSuffix(r.URL.Path, "/import") {
+		switch {
+		case strings.HasSuffix(r.URL.Path, "/import"):
 			limit = maxImportBody
+		case strings.HasSuffix(r.URL.Path, "/file") && strings.Contains(r.URL.Path, "/documents/"):
+			limit = maxUploadBody
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		sw := &statusWriter{ResponseWriter: w}

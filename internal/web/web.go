@@ -71,6 +71,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerWins(r)
 	h.registerAsks(r)
 	h.registerLetters(r)
+	h.registerDocuments(r)
 	h.registerSkills(r)
 	h.registerProposals(r)
 	h.registerSteppingBack(r)
