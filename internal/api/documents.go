@@ -168,7 +168,7 @@ func (x *API) getDocumentFile(ctx context.Context, in *DocumentPath) (*struct {
 	return &struct {
 		ContentType        string `header:"Content-Type"`
 		ContentDisposition string `header:"Content-Disposition"`
-			NoSniff            string `header:"X-Content-Type-Options"`
+		NoSniff            string `header:"X-Content-Type-Options"`
 		Body               []byte
 	}{d.FileType, `attachment; filename="` + d.FileName + `"`, "nosniff", content}, nil
 }
