@@ -17,14 +17,37 @@ import (
 // organizations. Accounts are not exported. It needs the ExportCoalition permission; an
 // actor without a role in the coalition gets ENOTFOUND, a weaker role EFORBIDDEN.
 func (a *App) ExportCoalition(ctx context.Context, actor Actor, coalitionID string) (*bundle.Bundle, error) {
+	return a.ExportCoalitionWith(ctx, actor, coalitionID, ExportOptions{})
+}
+
+// ExportCoalitionWith is ExportCoalition with options: the coordinator may ask for the
+// coalition's health records too (see ExportOptions).
+func (a *App) ExportCoalitionWith(ctx context.Context, actor Actor, coalitionID string, opts ExportOptions) (*bundle.Bundle, error) {
 	var b *bundle.Bundle
-	err := a.read(ctx, func(tx *store.Tx) error {
+	run := a.read
+	if opts.Health {
+		run = a.write // the audit log records who took the confidential records away
+	}
+	err := run(ctx, func(tx *store.Tx) error {
 		p, err := authorize(ctx, tx, actor, coalitionID, ExportCoalition)
 		if err != nil {
 			return err
 		}
-		b, err = exportBundle(ctx, tx, p.Coalition)
-		return err
+		contents, err := coalitionContents(ctx, tx, p.Coalition)
+		if err != nil {
+			return err
+		}
+		if opts.Health {
+			if contents.HealthContents, err = healthContents(ctx, tx, p.Coalition.ID); err != nil {
+				return err
+			}
+			if err := tx.Audit(ctx, p.Coalition.ID, actor.ID, "coalition.export_health", "coalition", p.Coalition.ID, map[string]any{
+				"check_ins": len(contents.CheckIns), "tensions": len(contents.Tensions)}); err != nil {
+				return err
+			}
+		}
+		b = bundle.New(contents, tx.Now)
+		return nil
 	})
 	return b, err
 }
@@ -131,7 +154,7 @@ func (a *App) importBundle(ctx context.Context, actor Actor, raw []byte) (*domai
 	if problems != nil {
 		return nil, invalidBundle(problems)
 	}
-	plan := &importPlan{Contents: b.Contents(), bundle: b}
+	plan := &importPlan{Contents: b.Contents(), bundle: b, importer: actor}
 	c := &plan.Coalition
 	err := a.write(ctx, func(tx *store.Tx) error {
 		if err := plan.check(ctx, tx); err != nil {
@@ -176,6 +199,7 @@ func invalidBundle(problems []bundle.Problem) error {
 type importPlan struct {
 	bundle.Contents
 	bundle                   *bundle.Bundle
+	importer                 Actor // nil for the command line
 	reusedOrgs, reusedPeople map[string]bool
 	network                  networkPlan
 }
@@ -271,6 +295,7 @@ func (p *importPlan) checkOtherIDs(ctx context.Context, tx *store.Tx, v *domain.
 	voiceIDs(p.bundle, tables)
 	capacityIDs(p.bundle, tables)
 	letterIDs(p.bundle, tables)
+	healthIDs(p.bundle, tables)
 	for _, table := range slices.Sorted(maps.Keys(tables)) {
 		var ids []string
 		for _, r := range tables[table] {
@@ -342,7 +367,10 @@ func (p *importPlan) write(ctx context.Context, tx *store.Tx) error {
 	if err := writeCapacity(ctx, tx, p.Coalition.ID, p.CapacityContents); err != nil {
 		return err
 	}
-	return writeLetters(ctx, tx, p.LetterContents)
+	if err := writeLetters(ctx, tx, p.LetterContents); err != nil {
+		return err
+	}
+	return writeHealth(ctx, tx, p.importer, p.HealthContents)
 }
 
 // freeSlug keeps the bundle's slug when it is free here and otherwise adds a random

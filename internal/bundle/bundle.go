@@ -71,6 +71,10 @@ type Bundle struct {
 	RelationshipHistory []RelationshipChange `json:"relationship_history"`
 	// Since version 2 too: sign-on letters with their confirmed and withdrawn signatures.
 	SignOnLetters []SignOnLetter `json:"sign_on_letters"`
+	// Since version 2 too, and only when a coordinator asked for them: closed check-ins
+	// with their anonymous responses, and tensions (see health.go). Empty otherwise.
+	CheckIns []CheckIn `json:"check_ins"`
+	Tensions []Tension `json:"tensions"`
 }
 
 // Coalition is the coalition itself.

@@ -23,6 +23,7 @@ type Contents struct {
 	CapacityContents
 	NetworkContents
 	LetterContents
+	HealthContents
 }
 
 // New builds the bundle of c, every array ordered by id. People keep only their
@@ -65,6 +66,7 @@ func New(c Contents, exportedAt time.Time) *Bundle {
 	b.addCapacity(c.CapacityContents)
 	b.addNetwork(c.NetworkContents)
 	b.addLetters(c.LetterContents)
+	b.addHealth(c.HealthContents)
 	b.sort()
 	b.pseudonymizeVoters()
 	return b
@@ -91,6 +93,7 @@ func (b *Bundle) sort() {
 	b.sortCapacity()
 	b.sortNetwork()
 	b.sortLetters()
+	b.sortHealth()
 }
 
 func fromCoalition(c domain.Coalition) Coalition {
@@ -149,6 +152,7 @@ func (b *Bundle) Contents() Contents {
 	c.CapacityContents = b.capacity()
 	c.NetworkContents = b.network()
 	c.LetterContents = b.letters()
+	c.HealthContents = b.health()
 	return c
 }
 

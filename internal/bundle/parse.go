@@ -105,7 +105,7 @@ func (b *Bundle) upgrade() {
 	b.Proposals, b.SteppingBacks = orEmpty(b.Proposals), orEmpty(b.SteppingBacks)
 	b.Targets, b.AsksOffers, b.SkillNeeds = orEmpty(b.Targets), orEmpty(b.AsksOffers), orEmpty(b.SkillNeeds)
 	b.Relationships, b.RelationshipHistory = orEmpty(b.Relationships), orEmpty(b.RelationshipHistory)
-	b.SignOnLetters = orEmpty(b.SignOnLetters)
+	b.SignOnLetters, b.CheckIns, b.Tensions = orEmpty(b.SignOnLetters), orEmpty(b.CheckIns), orEmpty(b.Tensions)
 }
 
 // checkHeader refuses a document that is not a bundle, or a bundle of a version this

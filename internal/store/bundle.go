@@ -206,6 +206,9 @@ func (tx *Tx) InsertAdoptions(ctx context.Context, ads []domain.Adoption) error 
 // with each id.
 var existingIDColumns = map[string]string{
 	"sign_on_letters":     "''",
+	"checkins":            "''",
+	"tensions":            "''",
+	"tension_entries":     "''",
 	"signatures":          "''",
 	"coalitions":          "name",
 	"organizations":       "name",
