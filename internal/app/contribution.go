@@ -122,15 +122,46 @@ func (a *App) ConfirmContribution(ctx context.Context, actor Actor, coalitionID,
 	return c, err
 }
 
-// Contributions returns the coalition's latest contributions (at most 500), newest first.
-func (a *App) Contributions(ctx context.Context, actor Actor, coalitionID string) ([]domain.Contribution, error) {
+// ContributionQuery narrows the list of contributions: an organization, a period of
+// days (YYYY-MM-DD, inclusive) and whether confirmed ("yes", "no" or "" for both).
+type ContributionQuery struct {
+	OrganizationID string `json:"organization_id"`
+	From           string `json:"from"`
+	To             string `json:"to"`
+	Confirmed      string `json:"confirmed"`
+}
+
+// Validate checks the query's dates and confirmed flag.
+func (q ContributionQuery) Validate() error {
+	var v domain.Validation
+	for _, d := range []struct{ field, day string }{{"from", q.From}, {"to", q.To}} {
+		if _, err := time.Parse(time.DateOnly, d.day); d.day != "" && err != nil {
+			v.Add(d.field, "Enter the date as YYYY-MM-DD.")
+		}
+	}
+	if !domain.OneOf(q.Confirmed, []string{"", "yes", "no"}) {
+		v.Add("confirmed", "Choose yes, no or leave it empty.")
+	}
+	return v.Err()
+}
+
+// maxListedContributions bounds one list of contributions.
+const maxListedContributions = 500
+
+// Contributions returns the coalition's latest contributions that match q (at most
+// 500), newest first.
+func (a *App) Contributions(ctx context.Context, actor Actor, coalitionID string, q ContributionQuery) ([]domain.Contribution, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
 	var out []domain.Contribution
 	err := a.read(ctx, func(tx *store.Tx) error {
 		p, err := authorize(ctx, tx, actor, coalitionID, ViewCoalition)
 		if err != nil {
 			return err
 		}
-		out, err = tx.ListContributions(ctx, p.Coalition.ID, 500)
+		out, err = tx.ListContributions(ctx, p.Coalition.ID, store.ContributionFilter{OrganizationID: q.OrganizationID,
+			From: q.From, To: q.To, Confirmed: q.Confirmed}, maxListedContributions)
 		return err
 	})
 	return out, err

@@ -138,7 +138,7 @@ func parseContributionRow(row int, rec []string, orgs map[string][2]string, now 
 	if !ok {
 		bad("organization", fmt.Sprintf("%q is not a member organization of the coalition.", rec[0]))
 	}
-	minutes, err := hoursToMinutes(rec[2])
+	minutes, err := ParseHours(rec[2])
 	if err != nil {
 		bad("hours", err.Error())
 	}
@@ -154,9 +154,9 @@ func parseContributionRow(row int, rec []string, orgs map[string][2]string, now 
 	res.Rows = append(res.Rows, ImportedContribution{Row: row, Organization: org[1], ContributionInput: in})
 }
 
-// hoursToMinutes reads hours as a decimal ("1.5", "2") and returns whole minutes,
+// ParseHours reads hours as a decimal ("1.5", "2") and returns whole minutes,
 // refusing time that is not a whole number of minutes.
-func hoursToMinutes(s string) (int64, error) {
+func ParseHours(s string) (int64, error) {
 	h, ok := new(big.Rat).SetString(strings.TrimSpace(s))
 	if !ok || h.Sign() <= 0 || strings.ContainsAny(s, "/eE") {
 		return 0, errors.New("Enter the hours as a number such as 1.5.")

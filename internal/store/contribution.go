@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"strconv"
+	"strings"
 
 	"github.com/braid-org/braid/internal/domain"
 )
@@ -51,10 +53,40 @@ func (tx *Tx) ConfirmContribution(ctx context.Context, c *domain.Contribution, b
 	return nil
 }
 
-// ListContributions returns a coalition's contributions, newest day first, at most limit.
-func (tx *Tx) ListContributions(ctx context.Context, coalitionID string, limit int) ([]domain.Contribution, error) {
-	rows, err := tx.query(ctx, `SELECT `+contributionCols+` FROM contributions WHERE coalition_id = $1
-		ORDER BY day DESC, created_at DESC, id LIMIT $2`, coalitionID, limit)
+// ContributionFilter narrows a list of contributions; empty fields do not filter.
+// From and To are days (YYYY-MM-DD, inclusive); Confirmed is "yes", "no" or "".
+type ContributionFilter struct {
+	OrganizationID string
+	From, To       string
+	Confirmed      string
+}
+
+// ListContributions returns a coalition's contributions that pass the filter, newest
+// day first, at most limit.
+func (tx *Tx) ListContributions(ctx context.Context, coalitionID string, f ContributionFilter, limit int) ([]domain.Contribution, error) {
+	where, args := `coalition_id = $1`, []any{coalitionID}
+	add := func(cond string, arg any) {
+		args = append(args, arg)
+		where += ` AND ` + strings.ReplaceAll(cond, "?", "$"+strconv.Itoa(len(args)))
+	}
+	if f.OrganizationID != "" {
+		add(`organization_id = ?`, f.OrganizationID)
+	}
+	if f.From != "" {
+		add(`day >= ?`, f.From)
+	}
+	if f.To != "" {
+		add(`day <= ?`, f.To)
+	}
+	switch f.Confirmed {
+	case "yes":
+		where += ` AND confirmed_at IS NOT NULL`
+	case "no":
+		where += ` AND confirmed_at IS NULL`
+	}
+	args = append(args, limit)
+	rows, err := tx.query(ctx, `SELECT `+contributionCols+` FROM contributions WHERE `+where+`
+		ORDER BY day DESC, created_at DESC, id LIMIT $`+strconv.Itoa(len(args)), args...)
 	if err != nil {
 		return nil, err
 	}

@@ -69,6 +69,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerCheckIns(r)
 	h.registerFunds(r)
 	h.registerRounds(r)
+	h.registerContributions(r)
 	h.registerTensions(r)
 	h.registerRelationships(r)
 	h.registerWins(r)
