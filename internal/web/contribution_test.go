@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/braid-org/braid/internal/app"
+	"github.com/braid-org/braid/internal/domain"
 )
 
 // postFile submits a multipart form with one file, the way a browser uploads it.
@@ -103,6 +104,34 @@ func TestContributionsPage(t *testing.T) {
 	wantStatus(t, rep.post(base+"/"+byOrg[org]+"/confirm", nil), http.StatusConflict)
 	wantBody(t, rep.get(base+"?status=yes"), "1 contribution: 1.5 hours, of which 1.5 confirmed.", "Confirmed by Rep of Alder")
 	wantBody(t, coord.get(base+"?status=no"), "Birch", `/confirm"`)
+
+	// A link names a task, meeting or win of this coalition, chosen in the select; another
+	// coalition's task is refused at the field, with what was typed kept.
+	ctx := context.Background()
+	win, err := site.App.CreateWin(ctx, w.coordinator, w.coalition.ID, domain.Win{Date: "2025-02-01", Title: "Hearing packed", Kind: "policy", Size: "short_term"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherCoord := newTestUser(t, site, "Other coordinator", "coord-other@example.org")
+	elsewhere := newTestCoalition(t, site, otherCoord, "Other coalition", false)
+	ws, err := site.App.CreateWorkstream(ctx, otherCoord, elsewhere.ID, app.WorkstreamText{Name: "Outreach"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherMember := addTestMember(t, site, otherCoord, newTestUser(t, site, "Rep Oak", "oak@example.org"), elsewhere.ID, "Oak", "member")
+	task, err := site.App.CreateTask(ctx, otherCoord, elsewhere.ID, app.TaskInput{WorkstreamID: ws.ID, Title: "Their task", OwnerOrgID: otherMember.OrganizationID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBody(t, rep.get(base), `value="win:`+win.ID+`"`, "Hearing packed")
+	wantNoBody(t, rep.get(base), task.ID)
+	linked := url.Values{"organization_id": {org}, "date": {"2025-03-05"}, "hours": {"1"}, "kind": {"research"}, "description": {"Testimony"}, "link_id": {"task:" + task.ID}}
+	res = rep.post(base, linked)
+	wantStatus(t, res, http.StatusUnprocessableEntity)
+	wantBody(t, res, `id="e-link_id"`, "no such task", `value="Testimony"`)
+	linked.Set("link_id", "win:"+win.ID)
+	wantStatus(t, rep.post(base, linked), http.StatusSeeOther)
+	wantBody(t, rep.get(base), `href="/coalitions/`+w.coalition.ID+`/wins#w-`+win.ID+`">Hearing packed</a>`)
 
 	// Someone outside the coalition is told it does not exist.
 	newTestUser(t, site, "Outsider", "out-co@example.org")
