@@ -65,12 +65,13 @@ func (a *App) ImportContributions(ctx context.Context, actor Actor, coalitionID,
 			return nil
 		}
 		now := tx.Now
-		for _, r := range res.Rows {
-			c := domain.Contribution{CoalitionID: p.Coalition.ID, OrganizationID: r.OrganizationID, Day: r.Day, Minutes: r.Minutes,
+		cs := make([]domain.Contribution, len(res.Rows))
+		for i, r := range res.Rows {
+			cs[i] = domain.Contribution{CoalitionID: p.Coalition.ID, OrganizationID: r.OrganizationID, Day: r.Day, Minutes: r.Minutes,
 				Kind: r.Kind, Description: r.Description, LinkType: r.LinkType, LinkID: r.LinkID, CreatedBy: actor.ID, ConfirmedBy: actor.ID, ConfirmedAt: &now}
-			if err := tx.CreateContribution(ctx, &c); err != nil {
-				return err
-			}
+		}
+		if err := tx.InsertContributions(ctx, cs); err != nil {
+			return err
 		}
 		res.Written = true
 		return tx.Audit(ctx, p.Coalition.ID, actor.ID, "contribution.import", "coalition", p.Coalition.ID, map[string]any{"rows": len(res.Rows)})

@@ -114,12 +114,12 @@ func seedContributions(ctx context.Context, tx *store.Tx, w *world, c domain.Coa
 					confirmed := on.AddDate(0, 0, 3+rng.IntN(10))
 					ct.ConfirmedBy, ct.ConfirmedAt = actor, &confirmed
 				}
-				if err := tx.CreateContribution(ctx, &ct); err != nil {
-					return nil, fmt.Errorf("contribution of %s: %w", o.Name, err)
-				}
 				out = append(out, ct)
 			}
 		}
+	}
+	if err := tx.InsertContributions(ctx, out); err != nil {
+		return nil, fmt.Errorf("contributions: %w", err)
 	}
 	return out, nil
 }

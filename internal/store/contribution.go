@@ -32,6 +32,26 @@ func (tx *Tx) CreateContribution(ctx context.Context, c *domain.Contribution) er
 	return err
 }
 
+// InsertContributions inserts many contributions with multi-row statements (imports,
+// demo data, benchmarks).
+func (tx *Tx) InsertContributions(ctx context.Context, cs []domain.Contribution) error {
+	for i := range cs {
+		if cs[i].ID == "" {
+			cs[i].ID = NewID()
+		}
+		if cs[i].CreatedAt.IsZero() {
+			cs[i].CreatedAt = tx.Now
+		}
+	}
+	return tx.insertRows(ctx, `INSERT INTO contributions (id, coalition_id, organization_id, person_id, day, minutes, kind, description,
+		link_type, link_id, confirmed_by, confirmed_at, created_by, created_at)`, "", 14, len(cs),
+		func(i int) []any {
+			c := cs[i]
+			return []any{c.ID, c.CoalitionID, c.OrganizationID, nullString(c.PersonID), c.Day, c.Minutes, c.Kind, c.Description,
+				c.LinkType, c.LinkID, c.ConfirmedBy, formatTimePtr(c.ConfirmedAt), c.CreatedBy, formatTime(c.CreatedAt)}
+		})
+}
+
 // FindContribution returns a contribution of the coalition (ENOTFOUND otherwise).
 func (tx *Tx) FindContribution(ctx context.Context, coalitionID, id string) (*domain.Contribution, error) {
 	c, err := scanContribution(tx.queryRow(ctx, `SELECT `+contributionCols+` FROM contributions WHERE id = $1 AND coalition_id = $2`, id, coalitionID))
