@@ -55,7 +55,7 @@ func (h *Handler) renderImport(w http.ResponseWriter, r *http.Request, status in
 		for _, row := range res.Rows {
 			ir := importRow{Row: row.Row, Organization: row.Organization, Day: row.Day, Kind: row.Kind, Description: row.Description, Bad: bad[row.Row]}
 			if row.Minutes > 0 {
-				ir.Hours = formatHours(row.Minutes)
+				ir.Hours = domain.FormatMinutes(row.Minutes)
 			}
 			if row.LinkType != "" {
 				ir.LinkRef = row.LinkType + ":" + row.LinkID

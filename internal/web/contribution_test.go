@@ -79,9 +79,9 @@ func TestContributionsPage(t *testing.T) {
 	// Everyone in the coalition sees both; the filters narrow the list.
 	res = rep.get(base)
 	wantStatus(t, res, http.StatusOK)
-	wantBody(t, res, "Door knocking", "2 contributions: 3.5 hours, of which 0 confirmed.")
-	wantBody(t, rep.get(base+"?org="+url.QueryEscape(org)), "1 contribution: 1.5 hours")
-	wantBody(t, rep.get(base+"?from=2025-03-02&to=2025-03-31"), "1 contribution: 2 hours")
+	wantBody(t, res, "Door knocking", "2 contributions: 3.50 hours, of which 0.00 confirmed.")
+	wantBody(t, rep.get(base+"?org="+url.QueryEscape(org)), "1 contribution: 1.50 hours")
+	wantBody(t, rep.get(base+"?from=2025-03-02&to=2025-03-31"), "1 contribution: 2.00 hours")
 	res = rep.get(base + "?from=March")
 	wantStatus(t, res, http.StatusUnprocessableEntity)
 	wantBody(t, res, `id="e-flt-from"`)
@@ -102,11 +102,26 @@ func TestContributionsPage(t *testing.T) {
 		t.Errorf("confirm redirects to %q", res.Location)
 	}
 	wantStatus(t, rep.post(base+"/"+byOrg[org]+"/confirm", nil), http.StatusConflict)
-	wantBody(t, rep.get(base+"?status=yes"), "1 contribution: 1.5 hours, of which 1.5 confirmed.", "Confirmed by Rep of Alder")
+	wantBody(t, rep.get(base+"?status=yes"), "1 contribution: 1.50 hours, of which 1.50 confirmed.", "Confirmed by Rep of Alder")
 	wantBody(t, coord.get(base+"?status=no"), "Birch", `/confirm"`)
 
-	// A link names a task, meeting or win of this coalition, chosen in the select; another
-	// coalition's task is refused at the field, with what was typed kept.
+	// Someone outside the coalition is told it does not exist.
+	newTestUser(t, site, "Outsider", "out-co@example.org")
+	outsider := w.as("out-co@example.org")
+	wantStatus(t, outsider.get(base), http.StatusNotFound)
+	wantStatus(t, outsider.post(base, form), http.StatusNotFound)
+	wantStatus(t, outsider.post(base+"/"+byOrg[birch.membership.OrganizationID]+"/confirm", nil), http.StatusNotFound)
+}
+
+// A link names a task, meeting or win of this coalition, chosen in the select; another
+// coalition's task is refused at the field, with what was typed kept.
+func TestContributionLinksOnThePage(t *testing.T) {
+	site := newTestSite(t)
+	w := newOrgWorld(t, site, "cl")
+	alder := w.addMember("Alder", "member", true, "yes", "under_250k")
+	rep := w.as("alder@example.org")
+	base := "/coalitions/" + w.coalition.ID + "/contributions"
+	org := alder.membership.OrganizationID
 	ctx := context.Background()
 	win, err := site.App.CreateWin(ctx, w.coordinator, w.coalition.ID, domain.Win{Date: "2025-02-01", Title: "Hearing packed", Kind: "policy", Size: "short_term"})
 	if err != nil {
@@ -126,19 +141,13 @@ func TestContributionsPage(t *testing.T) {
 	wantBody(t, rep.get(base), `value="win:`+win.ID+`"`, "Hearing packed")
 	wantNoBody(t, rep.get(base), task.ID)
 	linked := url.Values{"organization_id": {org}, "date": {"2025-03-05"}, "hours": {"1"}, "kind": {"research"}, "description": {"Testimony"}, "link_id": {"task:" + task.ID}}
-	res = rep.post(base, linked)
+	res := rep.post(base, linked)
 	wantStatus(t, res, http.StatusUnprocessableEntity)
 	wantBody(t, res, `id="e-link_id"`, "no such task", `value="Testimony"`)
 	linked.Set("link_id", "win:"+win.ID)
 	wantStatus(t, rep.post(base, linked), http.StatusSeeOther)
 	wantBody(t, rep.get(base), `href="/coalitions/`+w.coalition.ID+`/wins#w-`+win.ID+`">Hearing packed</a>`)
 
-	// Someone outside the coalition is told it does not exist.
-	newTestUser(t, site, "Outsider", "out-co@example.org")
-	outsider := w.as("out-co@example.org")
-	wantStatus(t, outsider.get(base), http.StatusNotFound)
-	wantStatus(t, outsider.post(base, form), http.StatusNotFound)
-	wantStatus(t, outsider.post(base+"/"+byOrg[birch.membership.OrganizationID]+"/confirm", nil), http.StatusNotFound)
 }
 
 func TestContributionImportPages(t *testing.T) {

@@ -4,8 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/braid-org/braid/internal/app"
@@ -45,12 +43,6 @@ type contributionRow struct {
 type linkGroup struct {
 	Label   string
 	Options []option
-}
-
-// formatHours shows whole minutes as hours with at most two decimals ("1.5", "0.33").
-func formatHours(minutes int64) string {
-	s := strconv.FormatFloat(float64(minutes)/60, 'f', 2, 64)
-	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 }
 
 // loadContributions gathers the contributions page through the use cases. A filter
@@ -152,7 +144,7 @@ func (v *contributionsView) fillRows(p *Page, coalitionID string, ch *app.Contri
 	var total, confirmed int64
 	for _, c := range list {
 		row := contributionRow{ID: c.ID, Day: c.Day, Organization: names[c.OrganizationID], Person: names[c.PersonID],
-			Hours: formatHours(c.Minutes), Kind: p.T("money.contribution.kind." + c.Kind), Description: c.Description,
+			Hours: domain.FormatMinutes(c.Minutes), Kind: p.T("money.contribution.kind." + c.Kind), Description: c.Description,
 			Confirmed: c.Confirmed(), ConfirmedBy: names[c.ConfirmedBy],
 			CanConfirm: !c.Confirmed() && slices.Contains(ch.Contributors, c.OrganizationID)}
 		if c.LinkType != "" {
@@ -176,5 +168,5 @@ func (v *contributionsView) fillRows(p *Page, coalitionID string, ch *app.Contri
 		v.Rows = append(v.Rows, row)
 	}
 	v.Count, v.Limited = len(list), len(list) >= 500
-	v.TotalHours, v.ConfirmedHours = formatHours(total), formatHours(confirmed)
+	v.TotalHours, v.ConfirmedHours = domain.FormatMinutes(total), domain.FormatMinutes(confirmed)
 }

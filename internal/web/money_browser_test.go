@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -9,8 +10,8 @@ import (
 
 // TestMoneyFlowInBrowser walks the money story through the pages in a phone-sized
 // Chromium: a coordinator adds a fund, records the grant received, reads the fund page
-// with its balance and intact chain, then opens, previews and approves a round, and logs, confirms and imports
-// contributions. Every page is checked with axe-core and
+// with its balance and intact chain, then opens, previews and approves a round, logs, confirms and imports
+// contributions, and reads the fund's funder report. Every page is checked with axe-core and
 // saved as a screenshot named money-NN-*.
 func TestMoneyFlowInBrowser(t *testing.T) {
 	ctx := browsertest.New(t, browsertest.Timeout(4*time.Minute))
@@ -69,4 +70,13 @@ func TestMoneyFlowInBrowser(t *testing.T) {
 	f.wantText(f.T("money.import.ready", "Count", 2), "Door knocking", "Rent data")
 	f.press("import-written", f.T("money.import.confirm_submit", "Count", 2))
 	f.wantText(f.T("money.import.written", "Count", 2), f.T("money.contributions.totals", "Count", 3, "Hours", "6.75", "Confirmed", "6.75"))
+
+	// The funder report of the fund, reached from its page.
+	funds, err := site.App.Funds(context.Background(), w.coordinator, w.coalition.ID)
+	if err != nil || len(funds) != 1 {
+		t.Fatalf("funds: %v %v", funds, err)
+	}
+	f.open("fund", "/coalitions/"+w.coalition.ID+"/funds/"+funds[0].ID)
+	f.follow("fund-report", f.T("money.report.link"))
+	f.wantText(f.T("money.report.heading", "Fund", "Tenant power grant"), "12,000.00", "1,000.01", f.T("money.report.groups_heading"))
 }

@@ -70,6 +70,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerFunds(r)
 	h.registerRounds(r)
 	h.registerContributions(r)
+	h.registerFundReport(r)
 	h.registerTensions(r)
 	h.registerRelationships(r)
 	h.registerWins(r)
