@@ -42,7 +42,7 @@ func mustCoalition(t testing.TB, a *app.App, coordinator *domain.User, name stri
 
 // join invites an organization and accepts with a new account; it returns the
 // representative and the membership.
-func join(t *testing.T, a *app.App, coordinator *domain.User, c *domain.Coalition, org, email, role string, mostImpacted bool) (*domain.User, *domain.Membership) {
+func join(t testing.TB, a *app.App, coordinator *domain.User, c *domain.Coalition, org, email, role string, mostImpacted bool) (*domain.User, *domain.Membership) {
 	t.Helper()
 	inv, err := a.Invite(ctx, coordinator, c.ID, domain.Invitation{OrganizationName: org, Role: role, MostImpacted: mostImpacted})
 	if err != nil {
