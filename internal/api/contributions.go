@@ -53,16 +53,20 @@ type ContributionFilter struct {
 	From           string `query:"from" format:"date" doc:"First day (YYYY-MM-DD)."`
 	To             string `query:"to" format:"date" doc:"Last day (YYYY-MM-DD), included."`
 	Confirmed      string `query:"confirmed" enum:"yes,no" doc:"Only confirmed (yes) or unconfirmed (no) contributions."`
+	LinkType       string `query:"link_type" enum:"task,meeting,win" doc:"With link_id: only the contributions linked to this task, meeting or win."`
+	LinkID         string `query:"link_id" maxLength:"64"`
 }
 
 func (x *API) listContributions(ctx context.Context, in *struct {
 	CoalitionPath
 	ContributionFilter
 }) (*struct{ Body ContributionList }, error) {
-	q := app.ContributionQuery{OrganizationID: in.OrganizationID, From: in.From, To: in.To, Confirmed: in.Confirmed}
+	q := app.ContributionQuery{OrganizationID: in.OrganizationID, From: in.From, To: in.To, Confirmed: in.Confirmed,
+		LinkType: in.LinkType, LinkID: in.LinkID}
 	cs, err := x.app.Contributions(ctx, httpx.User(ctx), in.ID, q)
 	if err != nil {
-		return nil, x.fail(ctx, err)
+		return nil, x.fail(ctx, err, at{"organization_id": "query.organization_id", "from": "query.from", "to": "query.to",
+			"confirmed": "query.confirmed", "link_id": "query.link_id"})
 	}
 	return &struct{ Body ContributionList }{ContributionList{Contributions: orEmpty(cs)}}, nil
 }

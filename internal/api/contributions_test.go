@@ -34,6 +34,9 @@ func TestContributionLinksAndFilters(t *testing.T) {
 		{name: "filter unconfirmed", method: "GET", path: base + "?confirmed=no&organization_id=" + org, actor: "rep", status: 200, want: win.ID},
 		{name: "filter confirmed", method: "GET", path: base + "?confirmed=yes", actor: "rep", status: 200, want: `"contributions":[]`},
 		{name: "filter by period", method: "GET", path: base + "?from=2025-03-01", actor: "rep", status: 200, want: `"contributions":[]`},
+		{name: "filter by link", method: "GET", path: base + "?link_type=win&link_id=" + win.ID, actor: "rep", status: 200, want: `"link_id":"` + win.ID + `"`},
+		{name: "filter by another link", method: "GET", path: base + "?link_type=win&link_id=" + winB.ID, actor: "rep", status: 200, want: `"contributions":[]`},
+		{name: "filter by half a link", method: "GET", path: base + "?link_type=win", actor: "rep", status: 422, want: "query.link_id"},
 		{name: "filter bad date", method: "GET", path: base + "?from=March", actor: "rep", status: 422},
 		{name: "list as outsider", method: "GET", path: base, actor: "outsider", status: 404},
 	})

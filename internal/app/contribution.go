@@ -152,11 +152,15 @@ func (a *App) ConfirmContribution(ctx context.Context, actor Actor, coalitionID,
 
 // ContributionQuery narrows the list of contributions: an organization, a period of
 // days (YYYY-MM-DD, inclusive) and whether confirmed ("yes", "no" or "" for both).
+// LinkType and LinkID keep the contributions linked to one task, meeting or win: who
+// contributed to it.
 type ContributionQuery struct {
 	OrganizationID string `json:"organization_id"`
 	From           string `json:"from"`
 	To             string `json:"to"`
 	Confirmed      string `json:"confirmed"`
+	LinkType       string `json:"link_type"`
+	LinkID         string `json:"link_id"`
 }
 
 // Validate checks the query's dates and confirmed flag.
@@ -170,7 +174,15 @@ func (q ContributionQuery) Validate() error {
 	if !domain.OneOf(q.Confirmed, []string{"", "yes", "no"}) {
 		v.Add("confirmed", "Choose yes, no or leave it empty.")
 	}
+	if !domain.OneOf(q.LinkType, contributionLinkTypes) || (q.LinkType == "") != (q.LinkID == "") {
+		v.Add("link_id", "A link names a task, meeting or win, and its id.")
+	}
 	return v.Err()
+}
+
+func (q ContributionQuery) filter() store.ContributionFilter {
+	return store.ContributionFilter{OrganizationID: q.OrganizationID, From: q.From, To: q.To, Confirmed: q.Confirmed,
+		LinkType: q.LinkType, LinkID: q.LinkID}
 }
 
 // maxListedContributions bounds one list of contributions.
@@ -188,8 +200,7 @@ func (a *App) Contributions(ctx context.Context, actor Actor, coalitionID string
 		if err != nil {
 			return err
 		}
-		out, err = tx.ListContributions(ctx, p.Coalition.ID, store.ContributionFilter{OrganizationID: q.OrganizationID,
-			From: q.From, To: q.To, Confirmed: q.Confirmed}, maxListedContributions)
+		out, err = tx.ListContributions(ctx, p.Coalition.ID, q.filter(), maxListedContributions)
 		return err
 	})
 	return out, err

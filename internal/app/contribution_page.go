@@ -57,8 +57,7 @@ func (a *App) ContributionPage(ctx context.Context, actor Actor, coalitionID str
 		if out.Links, err = linkChoices(ctx, tx, p.Coalition.ID); err != nil {
 			return err
 		}
-		out.Contributions, err = tx.ListContributions(ctx, p.Coalition.ID, store.ContributionFilter{OrganizationID: q.OrganizationID,
-			From: q.From, To: q.To, Confirmed: q.Confirmed}, maxListedContributions)
+		out.Contributions, err = tx.ListContributions(ctx, p.Coalition.ID, q.filter(), maxListedContributions)
 		if err != nil {
 			return err
 		}

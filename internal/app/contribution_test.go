@@ -93,6 +93,12 @@ func TestContribution_LinksMustBelongToTheCoalition(t *testing.T) {
 		if err != nil || !res.Written {
 			t.Fatalf("import of a good link: %+v %v", res, err)
 		}
+		linked, err := w.a.Contributions(ctx, w.coord, w.c.ID, app.ContributionQuery{LinkType: "win", LinkID: win})
+		if err != nil || len(linked) != 1 || linked[0].LinkID != win {
+			t.Errorf("contributions linked to the win: %+v, %v", linked, err)
+		}
+		_, err = w.a.Contributions(ctx, w.coord, w.c.ID, app.ContributionQuery{LinkType: "win"})
+		wantField(t, err, "link_id")
 		list, err := w.a.Contributions(ctx, w.coord, w.c.ID, app.ContributionQuery{})
 		if err != nil {
 			t.Fatal(err)

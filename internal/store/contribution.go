@@ -74,11 +74,13 @@ func (tx *Tx) ConfirmContribution(ctx context.Context, c *domain.Contribution, b
 }
 
 // ContributionFilter narrows a list of contributions; empty fields do not filter.
-// From and To are days (YYYY-MM-DD, inclusive); Confirmed is "yes", "no" or "".
+// From and To are days (YYYY-MM-DD, inclusive); Confirmed is "yes", "no" or "";
+// LinkType and LinkID name the task, meeting or win the contributions are linked to.
 type ContributionFilter struct {
-	OrganizationID string
-	From, To       string
-	Confirmed      string
+	OrganizationID   string
+	From, To         string
+	Confirmed        string
+	LinkType, LinkID string
 }
 
 // ListContributions returns a coalition's contributions that pass the filter, newest
@@ -97,6 +99,10 @@ func (tx *Tx) ListContributions(ctx context.Context, coalitionID string, f Contr
 	}
 	if f.To != "" {
 		add(`day <= ?`, f.To)
+	}
+	if f.LinkType != "" {
+		add(`link_type = ?`, f.LinkType)
+		add(`link_id = ?`, f.LinkID)
 	}
 	switch f.Confirmed {
 	case "yes":

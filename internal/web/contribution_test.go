@@ -147,6 +147,12 @@ func TestContributionLinksOnThePage(t *testing.T) {
 	linked.Set("link_id", "win:"+win.ID)
 	wantStatus(t, rep.post(base, linked), http.StatusSeeOther)
 	wantBody(t, rep.get(base), `href="/coalitions/`+w.coalition.ID+`/wins#w-`+win.ID+`">Hearing packed</a>`)
+	// Who contributed to the win: the list of the contributions linked to it.
+	res = rep.get(base + "?link=win:" + win.ID)
+	wantStatus(t, res, http.StatusOK)
+	wantBody(t, res, "Only the contributions linked to Hearing packed.", "1 contribution: 1.00 hours", `name="link" value="win:`+win.ID+`"`)
+	wantBody(t, rep.get(base+"?link=task:"+task.ID), "No contributions match.")
+	wantStatus(t, rep.get(base+"?link=proposal:x"), http.StatusUnprocessableEntity)
 
 }
 

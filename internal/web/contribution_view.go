@@ -1,9 +1,11 @@
 package web
 
 import (
+	"cmp"
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/braid-org/braid/internal/app"
@@ -19,9 +21,11 @@ type contributionsView struct {
 	Filter        app.ContributionQuery
 	FilterQuery   string
 	FilterInvalid bool
-	Rows          []contributionRow
-	Count         int
-	Limited       bool
+	// Link is the link filter as typed ("win:<id>"), LinkLabel what it names.
+	Link, LinkLabel string
+	Rows            []contributionRow
+	Count           int
+	Limited         bool
 	// TotalHours and ConfirmedHours add up the rows shown.
 	TotalHours, ConfirmedHours         string
 	MemberOptions, StatusOptions       []option
@@ -56,7 +60,11 @@ func (h *Handler) loadContributions(r *http.Request, p *Page) (*contributionsVie
 	q := r.URL.Query()
 	v := &contributionsView{Coalition: c,
 		Filter: app.ContributionQuery{OrganizationID: q.Get("org"), From: q.Get("from"), To: q.Get("to"), Confirmed: q.Get("status")},
+		Link:   q.Get("link"),
 		Today:  time.Now().UTC().Format(time.DateOnly)}
+	if v.Link != "" {
+		v.Filter.LinkType, v.Filter.LinkID, _ = strings.Cut(v.Link, ":")
+	}
 	v.FilterQuery = filterQuery(v.Filter)
 	query := v.Filter
 	if err := query.Validate(); err != nil {
@@ -82,7 +90,11 @@ func (h *Handler) loadContributions(r *http.Request, p *Page) (*contributionsVie
 // filterQuery is the query string of a filter, "" when it filters nothing.
 func filterQuery(f app.ContributionQuery) string {
 	q := url.Values{}
-	for k, val := range map[string]string{"org": f.OrganizationID, "from": f.From, "to": f.To, "status": f.Confirmed} {
+	link := ""
+	if f.LinkType != "" {
+		link = f.LinkType + ":" + f.LinkID
+	}
+	for k, val := range map[string]string{"org": f.OrganizationID, "from": f.From, "to": f.To, "status": f.Confirmed, "link": link} {
 		if val != "" {
 			q.Set(k, val)
 		}
@@ -139,6 +151,9 @@ func (v *contributionsView) fillRows(p *Page, coalitionID string, ch *app.Contri
 	links := map[string]string{}
 	for _, l := range ch.Links {
 		links[l.Type+":"+l.ID] = l.Title
+	}
+	if v.Link != "" {
+		v.LinkLabel = cmp.Or(links[v.Link], v.Link)
 	}
 	base := "/coalitions/" + url.PathEscape(coalitionID)
 	var total, confirmed int64
