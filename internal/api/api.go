@@ -60,6 +60,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerNetwork()
 	x.registerTargets()
 	x.registerFunds()
+	x.registerFundReport()
 	x.registerRounds()
 	x.registerContributions()
 	x.registerCheckIns()

@@ -59,12 +59,6 @@ type documentsView struct {
 	Mine      []option // organizations the viewer represents
 }
 
-// linkGroup is one kind of record a document can be linked from, with its choices.
-type linkGroup struct {
-	Type    string
-	Choices []option // value "type:id"
-}
-
 // documentView is one document.
 type documentView struct {
 	Coalition *domain.Coalition
@@ -126,7 +120,7 @@ func (h *Handler) loadDocument(r *http.Request, p *Page) error {
 	if d.LinkType != "" {
 		v.Link = d.LinkType + ":" + d.LinkID
 		for _, g := range v.Links {
-			for _, o := range g.Choices {
+			for _, o := range g.Options {
 				if o.Value == v.Link {
 					v.LinkLabel = o.Label
 				}
@@ -159,15 +153,16 @@ func (h *Handler) documentLinks(r *http.Request, coalitionID string) ([]linkGrou
 	if err != nil {
 		return nil, err
 	}
-	groups := []linkGroup{{Type: "task"}, {Type: "meeting"}, {Type: "proposal"}}
+	loc := h.requestLocalizer(r)
+	groups := []linkGroup{{Label: loc.T("document.link.task")}, {Label: loc.T("document.link.meeting")}, {Label: loc.T("document.link.proposal")}}
 	for _, t := range tasks {
-		groups[0].Choices = append(groups[0].Choices, option{"task:" + t.ID, t.Title})
+		groups[0].Options = append(groups[0].Options, option{"task:" + t.ID, t.Title})
 	}
 	for _, m := range meetings {
-		groups[1].Choices = append(groups[1].Choices, option{"meeting:" + m.ID, m.StartsAt.Format("2006-01-02") + " · " + m.Title})
+		groups[1].Options = append(groups[1].Options, option{"meeting:" + m.ID, m.StartsAt.Format("2006-01-02") + " · " + m.Title})
 	}
 	for _, pr := range proposals {
-		groups[2].Choices = append(groups[2].Choices, option{"proposal:" + pr.ID, pr.Title})
+		groups[2].Options = append(groups[2].Options, option{"proposal:" + pr.ID, pr.Title})
 	}
 	return groups, nil
 }

@@ -66,6 +66,8 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerCheckIns(r)
 	h.registerFunds(r)
 	h.registerRounds(r)
+	h.registerContributions(r)
+	h.registerFundReport(r)
 	h.registerTensions(r)
 	h.registerRelationships(r)
 	h.registerWins(r)
