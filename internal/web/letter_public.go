@@ -113,7 +113,7 @@ func (h *Handler) signatureLinkShow(action string) http.HandlerFunc {
 			h.fail(w, r, err)
 			return
 		}
-		p := h.page(r, "letter.link_title_"+action, &signatureLinkView{Action: action, Token: token, Signature: g, Letter: l})
+		p := h.page(r, "letter.link_title."+action, &signatureLinkView{Action: action, Token: token, Signature: g, Letter: l})
 		h.render(w, r, http.StatusOK, "signature_link", p)
 	}
 }
@@ -135,7 +135,7 @@ func (h *Handler) signatureLinkDo(action string) http.HandlerFunc {
 			h.fail(w, r, lerr)
 			return
 		}
-		p := h.page(r, "letter.link_title_"+action, &signatureLinkView{Action: action, Token: token, Signature: g, Letter: l, Done: err == nil})
+		p := h.page(r, "letter.link_title."+action, &signatureLinkView{Action: action, Token: token, Signature: g, Letter: l, Done: err == nil})
 		if err != nil && !h.formError(w, r, "signature_link", p, err) {
 			h.fail(w, r, err)
 			return
