@@ -76,6 +76,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerCommitments()
 	x.registerLetters()
 	x.registerDocuments()
+	x.registerThanks()
 	return x
 }
 
