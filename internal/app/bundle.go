@@ -119,7 +119,10 @@ func coalitionContents(ctx context.Context, tx *store.Tx, c *domain.Coalition) (
 	if out.NetworkContents, err = networkContents(ctx, tx, c.ID); err != nil {
 		return out, err
 	}
-	out.LetterContents, err = letterContents(ctx, tx, c.ID)
+	if out.LetterContents, err = letterContents(ctx, tx, c.ID); err != nil {
+		return out, err
+	}
+	out.MoneyContents, err = moneyContents(ctx, tx, c.ID)
 	return out, err
 }
 
@@ -296,6 +299,7 @@ func (p *importPlan) checkOtherIDs(ctx context.Context, tx *store.Tx, v *domain.
 	capacityIDs(p.bundle, tables)
 	letterIDs(p.bundle, tables)
 	healthIDs(p.bundle, tables)
+	moneyIDs(p.bundle, tables)
 	for _, table := range slices.Sorted(maps.Keys(tables)) {
 		var ids []string
 		for _, r := range tables[table] {
@@ -368,6 +372,9 @@ func (p *importPlan) write(ctx context.Context, tx *store.Tx) error {
 		return err
 	}
 	if err := writeLetters(ctx, tx, p.LetterContents); err != nil {
+		return err
+	}
+	if err := writeMoney(ctx, tx, p.MoneyContents); err != nil {
 		return err
 	}
 	return writeHealth(ctx, tx, p.importer, p.HealthContents)

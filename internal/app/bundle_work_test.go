@@ -134,7 +134,7 @@ func TestImportBundle_Version1ImportsWithoutWork(t *testing.T) {
 		raw := exportRaw(t, src, coordinator, ids["Riders First Transit Table"])
 		v1 := editBundle(t, raw, func(doc map[string]any) {
 			doc["version"] = json.Number("1")
-			for _, list := range []string{"workstreams", "tasks", "meetings", "attendance", "commitments", "phase_changes", "wins", "voice_settings", "proposals", "stepping_backs", "targets", "asks_offers", "skill_needs", "relationships", "relationship_history", "sign_on_letters", "check_ins", "tensions"} {
+			for _, list := range []string{"workstreams", "tasks", "meetings", "attendance", "commitments", "phase_changes", "wins", "voice_settings", "proposals", "stepping_backs", "targets", "asks_offers", "skill_needs", "relationships", "relationship_history", "sign_on_letters", "check_ins", "tensions", "funds", "contributions", "allocation_rounds"} {
 				delete(doc, list)
 			}
 		})

@@ -38,8 +38,7 @@ const (
 const MaxBundleBytes = 20 << 20
 
 // Bundle is a whole coalition. Accounts, invitations and the audit log are not part of
-// it; neither are the ledger, allocation rounds, check-ins and tensions, whose privacy
-// and hash-chain rules need a design of their own.
+// it; check-ins and tensions only when a coordinator asks for them.
 type Bundle struct {
 	Format        string         `json:"format"`
 	Version       int            `json:"version"`
@@ -75,6 +74,11 @@ type Bundle struct {
 	// with their anonymous responses, and tensions (see health.go). Empty otherwise.
 	CheckIns []CheckIn `json:"check_ins"`
 	Tensions []Tension `json:"tensions"`
+	// Since version 2 too: funds with their hash-chained ledgers, contributions and
+	// allocation rounds (see money.go).
+	Funds            []Fund            `json:"funds"`
+	Contributions    []Contribution    `json:"contributions"`
+	AllocationRounds []AllocationRound `json:"allocation_rounds"`
 }
 
 // Coalition is the coalition itself.

@@ -24,6 +24,7 @@ type Contents struct {
 	NetworkContents
 	LetterContents
 	HealthContents
+	MoneyContents
 }
 
 // New builds the bundle of c, every array ordered by id. People keep only their
@@ -67,6 +68,7 @@ func New(c Contents, exportedAt time.Time) *Bundle {
 	b.addNetwork(c.NetworkContents)
 	b.addLetters(c.LetterContents)
 	b.addHealth(c.HealthContents)
+	b.addMoney(c.MoneyContents)
 	b.sort()
 	b.pseudonymizeVoters()
 	return b
@@ -94,6 +96,7 @@ func (b *Bundle) sort() {
 	b.sortNetwork()
 	b.sortLetters()
 	b.sortHealth()
+	b.sortMoney()
 }
 
 func fromCoalition(c domain.Coalition) Coalition {
@@ -153,6 +156,7 @@ func (b *Bundle) Contents() Contents {
 	c.NetworkContents = b.network()
 	c.LetterContents = b.letters()
 	c.HealthContents = b.health()
+	c.MoneyContents = b.money()
 	return c
 }
 

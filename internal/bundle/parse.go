@@ -106,6 +106,7 @@ func (b *Bundle) upgrade() {
 	b.Targets, b.AsksOffers, b.SkillNeeds = orEmpty(b.Targets), orEmpty(b.AsksOffers), orEmpty(b.SkillNeeds)
 	b.Relationships, b.RelationshipHistory = orEmpty(b.Relationships), orEmpty(b.RelationshipHistory)
 	b.SignOnLetters, b.CheckIns, b.Tensions = orEmpty(b.SignOnLetters), orEmpty(b.CheckIns), orEmpty(b.Tensions)
+	b.Funds, b.Contributions, b.AllocationRounds = orEmpty(b.Funds), orEmpty(b.Contributions), orEmpty(b.AllocationRounds)
 }
 
 // checkHeader refuses a document that is not a bundle, or a bundle of a version this

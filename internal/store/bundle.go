@@ -207,6 +207,10 @@ func (tx *Tx) InsertAdoptions(ctx context.Context, ads []domain.Adoption) error 
 var existingIDColumns = map[string]string{
 	"sign_on_letters":     "''",
 	"checkins":            "''",
+	"funds":               "''",
+	"ledger_entries":      "''",
+	"contributions":       "''",
+	"allocation_rounds":   "''",
 	"tensions":            "''",
 	"tension_entries":     "''",
 	"signatures":          "''",
