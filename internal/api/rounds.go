@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/braid-org/braid/internal/app"
 	"github.com/braid-org/braid/internal/domain"
@@ -18,6 +19,10 @@ type NewRound struct {
 	Method  string             `json:"method" enum:"equal,proportional,equity_formula,peer"`
 	Members []string           `json:"members" minItems:"1" maxItems:"5000" doc:"Organization ids of the member organizations in the round."`
 	Params  domain.RoundParams `json:"params,omitempty"`
+	// How the round is decided.
+	Decision         string    `json:"decision,omitempty" enum:"steering,proposal" doc:"steering (default): a coordinator or a steering member's representative approves it. proposal: the coalition decides it with a proposal opened with the round, and the round is approved when the proposal passes, declined otherwise."`
+	ProposalMethod   string    `json:"proposal_method,omitempty" enum:"consent,consensus,majority,supermajority" doc:"The proposal's method (default majority)."`
+	ProposalClosesAt time.Time `json:"proposal_closes_at,omitempty" doc:"When the proposal closes; required for decision proposal."`
 }
 
 // RoundList is a coalition's allocation rounds, newest first.
@@ -68,7 +73,7 @@ func (x *API) openRound(ctx context.Context, in *struct {
 }) (*struct{ Body *domain.AllocationRound }, error) {
 	b := in.Body
 	r, err := x.app.OpenRound(ctx, httpx.User(ctx), in.ID, app.RoundInput{FundID: b.FundID, Title: b.Title, Amount: b.Amount,
-		Method: b.Method, Members: b.Members, Params: b.Params})
+		Method: b.Method, Members: b.Members, Params: b.Params, Decision: b.Decision, ProposalMethod: b.ProposalMethod, ProposalClosesAt: b.ProposalClosesAt})
 	if err != nil {
 		return nil, x.fail(ctx, err)
 	}

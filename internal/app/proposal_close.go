@@ -102,9 +102,12 @@ func closeLocked(ctx context.Context, tx *store.Tx, p *domain.Proposal, actorID 
 	if err := tx.CloseProposal(ctx, p, closedAt); err != nil {
 		return err
 	}
-	return tx.Audit(ctx, p.CoalitionID, actorID, "proposal.close", "proposal", p.ID, map[string]any{
+	if err := tx.Audit(ctx, p.CoalitionID, actorID, "proposal.close", "proposal", p.ID, map[string]any{
 		"result": p.Outcome.Result, "participants": p.Outcome.Counts.Participants, "eligible": p.Outcome.Counts.Eligible,
-		"by_clock": actorID == ""})
+		"by_clock": actorID == ""}); err != nil {
+		return err
+	}
+	return settleRound(ctx, tx, p, stances)
 }
 
 // decideInput builds the count's input. Stances of voters who are no longer eligible

@@ -12,12 +12,16 @@ import (
 	"github.com/braid-org/braid/internal/store"
 )
 
-// Round decisions. DecisionSteering is the only one today: a coordinator or the
-// representative of an anchor or steering member organization approves the round, and
-// that one approval writes its allocations. A decision by the coalition's decision
-// rule (a proposal, issue 4) plugs in as another value: the proposal's close calls
-// approveRound in its own transaction with the proposal's outcome as the authority.
-const DecisionSteering = "steering"
+// Round decisions. With DecisionSteering a coordinator or the representative of an
+// anchor or steering member organization approves the round, and that one approval
+// writes its allocations. With DecisionProposal the coalition decides it by its decision
+// rule: opening the round opens a proposal, and the proposal's close approves the round
+// (writing its allocations, approved by the voters who agreed) when it passes, or
+// declines it (round_proposal.go).
+const (
+	DecisionSteering = "steering"
+	DecisionProposal = "proposal"
+)
 
 // RoundInput opens an allocation round.
 type RoundInput struct {
@@ -27,6 +31,12 @@ type RoundInput struct {
 	Method  string             `json:"method"`
 	Members []string           `json:"members"`
 	Params  domain.RoundParams `json:"params"`
+	// Decision is DecisionSteering ("" too) or DecisionProposal, which opens a proposal
+	// with ProposalMethod (consent, consensus, majority or supermajority) closing at
+	// ProposalClosesAt, with a quorum of half the members.
+	Decision         string    `json:"decision"`
+	ProposalMethod   string    `json:"proposal_method"`
+	ProposalClosesAt time.Time `json:"proposal_closes_at"`
 }
 
 // RoundView is a round with its preview: every member's amount and the arithmetic.
@@ -52,9 +62,15 @@ type RoundView struct {
 func (a *App) OpenRound(ctx context.Context, actor Actor, coalitionID string, in RoundInput) (*domain.AllocationRound, error) {
 	r := domain.AllocationRound{FundID: in.FundID, Title: strings.TrimSpace(in.Title), Amount: in.Amount, Method: in.Method,
 		Members: domain.CleanList(in.Members), Params: in.Params, Status: domain.RoundOpen, Decision: DecisionSteering}
+	if in.Decision == DecisionProposal {
+		r.Decision = DecisionProposal
+	} else if in.Decision != "" && in.Decision != DecisionSteering {
+		return nil, moneyFieldError("decision", "Choose steering or proposal.")
+	}
 	if err := validateRoundInput(r); err != nil {
 		return nil, err
 	}
+	decision := in // the proposal's method and closing time; in is the allocation's input below
 	err := a.write(ctx, func(tx *store.Tx) error {
 		p, err := authorizeSteer(ctx, tx, actor, coalitionID)
 		if err != nil {
@@ -83,11 +99,24 @@ func (a *App) OpenRound(ctx context.Context, actor Actor, coalitionID string, in
 				return allocateError(err)
 			}
 		}
+		var proposal *domain.Proposal
+		if r.Decision == DecisionProposal {
+			if proposal, err = roundProposal(ctx, tx, actor, &r, f, decision); err != nil {
+				return err
+			}
+			r.ProposalID = proposal.ID
+		}
 		if err := tx.CreateRound(ctx, &r); err != nil {
 			return err
 		}
+		if proposal != nil {
+			if err := tx.CreateProposal(ctx, proposal); err != nil {
+				return err
+			}
+		}
 		return tx.Audit(ctx, p.Coalition.ID, actor.ID, "round.open", "allocation_round", r.ID, map[string]any{
-			"fund_id": r.FundID, "title": r.Title, "amount": r.Amount, "method": r.Method, "members": r.Members})
+			"fund_id": r.FundID, "title": r.Title, "amount": r.Amount, "method": r.Method, "members": r.Members,
+			"decision": r.Decision, "proposal_id": r.ProposalID})
 	})
 	return &r, err
 }

@@ -23,7 +23,12 @@ func (a *App) ApproveRound(ctx context.Context, actor Actor, coalitionID, roundI
 		if err != nil {
 			return err
 		}
-		r, err = approveRound(ctx, tx, p.Coalition.ID, roundID, actor.ID)
+		if cur, err := tx.FindRound(ctx, p.Coalition.ID, roundID); err != nil {
+			return err
+		} else if cur.Decision == DecisionProposal {
+			return domain.Errorf(domain.ECONFLICT, "The coalition decides this round with its proposal; it is approved when the proposal passes.")
+		}
+		r, err = approveRound(ctx, tx, p.Coalition.ID, roundID, actor.ID, []string{actor.ID})
 		if err != nil {
 			return err
 		}
@@ -36,7 +41,9 @@ func (a *App) ApproveRound(ctx context.Context, actor Actor, coalitionID, roundI
 // approveRound is the one place where a round's allocations reach the ledger, whatever
 // decided the round: the caller has established approverID's authority. It locks the
 // fund first, so that the round's check against the pool and its entries are one step.
-func approveRound(ctx context.Context, tx *store.Tx, coalitionID, roundID, approverID string) (*domain.AllocationRound, error) {
+// approverID is recorded with the round (an account, or "proposal:<id>"); approvers are
+// the ledger entries' approvers (the account, or the voters who agreed).
+func approveRound(ctx context.Context, tx *store.Tx, coalitionID, roundID, approverID string, approvers []string) (*domain.AllocationRound, error) {
 	r, err := tx.FindRound(ctx, coalitionID, roundID)
 	if err != nil {
 		return nil, err
@@ -65,7 +72,7 @@ func approveRound(ctx context.Context, tx *store.Tx, coalitionID, roundID, appro
 		r.Result = append(r.Result, domain.RoundAmount{OrganizationID: l.OrganizationID, Amount: l.Amount})
 		if l.Amount > 0 {
 			added = append(added, ledger.Entry{ID: store.NewID(), FundID: f.ID, Kind: ledger.KindAllocated, Amount: l.Amount,
-				Currency: f.Currency, OrganizationID: l.OrganizationID, Memo: r.Title, ApprovedBy: []string{approverID}, At: tx.Now})
+				Currency: f.Currency, OrganizationID: l.OrganizationID, Memo: r.Title, ApprovedBy: approvers, At: tx.Now})
 		}
 	}
 	if err := tx.ApproveRound(ctx, r, approverID); err != nil {

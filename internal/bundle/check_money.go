@@ -78,8 +78,11 @@ func checkRounds(b *Bundle, ix *index, r *report, funds map[string]int) {
 		x := &b.AllocationRounds[i]
 		path := fmt.Sprintf("/allocation_rounds/%d", i)
 		r.reference(funds, x.FundID, path+"/fund_id", "fund")
-		if x.Status != domain.RoundOpen && x.Status != domain.RoundApproved {
-			r.addUnlessCovered(path+"/status", "Choose open or approved.")
+		if x.Status != domain.RoundOpen && x.Status != domain.RoundApproved && x.Status != domain.RoundDeclined {
+			r.addUnlessCovered(path+"/status", "Choose open, approved or declined.")
+		}
+		if x.ProposalID != "" && !proposalInBundle(b, x.ProposalID) {
+			r.addUnlessCovered(path+"/proposal_id", fmt.Sprintf("No proposal in this bundle has the id %q.", x.ProposalID))
 		}
 		for j, m := range x.Members {
 			r.reference(ix.orgs, m, fmt.Sprintf("%s/members/%d", path, j), "organization")
@@ -92,4 +95,13 @@ func checkRounds(b *Bundle, ix *index, r *report, funds map[string]int) {
 func validDay(s string) bool {
 	_, err := time.Parse(domain.DateLayout, s)
 	return err == nil
+}
+
+func proposalInBundle(b *Bundle, id string) bool {
+	for _, p := range b.Proposals {
+		if p.ID == id {
+			return true
+		}
+	}
+	return false
 }

@@ -76,6 +76,7 @@ type AllocationRound struct {
 	Members    []string                    `json:"members"`
 	Status     string                      `json:"status"`
 	Decision   string                      `json:"decision"`
+	ProposalID string                      `json:"proposal_id"` // the proposal that decides it, if any
 	OpenedAt   time.Time                   `json:"opened_at"`
 	ApprovedAt *time.Time                  `json:"approved_at"`
 	Result     []domain.RoundAmount        `json:"result"`
@@ -118,7 +119,7 @@ func (b *Bundle) addMoney(c MoneyContents) {
 		}
 		b.AllocationRounds = append(b.AllocationRounds, AllocationRound{ID: r.ID, FundID: r.FundID, Title: r.Title, Amount: r.Amount,
 			Currency: r.Currency, Method: r.Method, Params: r.Params, Members: orEmpty(slices.Clone(r.Members)), Status: r.Status,
-			Decision: r.Decision, OpenedAt: canonicalTime(r.OpenedAt), ApprovedAt: canonicalTimePtr(r.ApprovedAt),
+			Decision: r.Decision, ProposalID: r.ProposalID, OpenedAt: canonicalTime(r.OpenedAt), ApprovedAt: canonicalTimePtr(r.ApprovedAt),
 			Result: orEmpty(slices.Clone(r.Result)), Points: points})
 	}
 }
@@ -164,7 +165,7 @@ func (b *Bundle) money() MoneyContents {
 	for _, r := range b.AllocationRounds {
 		c.Rounds = append(c.Rounds, domain.AllocationRound{ID: r.ID, CoalitionID: coalition, FundID: r.FundID, Title: r.Title, Amount: r.Amount,
 			Currency: r.Currency, Method: r.Method, Params: r.Params, Members: slices.Clone(orEmpty(r.Members)), Status: r.Status,
-			Decision: r.Decision, OpenedAt: r.OpenedAt, ApprovedAt: r.ApprovedAt, Result: slices.Clone(orEmpty(r.Result))})
+			Decision: r.Decision, ProposalID: r.ProposalID, OpenedAt: r.OpenedAt, ApprovedAt: r.ApprovedAt, Result: slices.Clone(orEmpty(r.Result))})
 		c.Points[r.ID] = r.Points
 	}
 	return c

@@ -94,6 +94,9 @@ func (c Contribution) Confirmed() bool { return c.ConfirmedAt != nil }
 const (
 	RoundOpen     = "open"
 	RoundApproved = "approved"
+	// RoundDeclined is a round its proposal did not pass (or passed when the fund could
+	// no longer cover it): nothing was written to the ledger.
+	RoundDeclined = "declined"
 )
 
 // AllocationRound splits an amount of a fund among member organizations by a method.
@@ -108,7 +111,8 @@ type AllocationRound struct {
 	Params      RoundParams `json:"params"`
 	Members     []string    `json:"members" doc:"Organization ids of the members in the round."`
 	Status      string      `json:"status" enum:"open,approved"`
-	Decision    string      `json:"decision" doc:"How the round is decided: steering (a coordinator or a steering member's representative approves)."`
+	Decision    string      `json:"decision" doc:"How the round is decided: steering (a coordinator or a steering member's representative approves) or proposal (the coalition decides it with a proposal, and the round is approved when it passes)."`
+	ProposalID  string      `json:"proposal_id,omitempty" doc:"The proposal that decides the round, for decision proposal."`
 	OpenedBy    string      `json:"opened_by"`
 	OpenedAt    time.Time   `json:"opened_at"`
 	ApprovedBy  string      `json:"approved_by,omitempty"`

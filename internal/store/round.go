@@ -6,12 +6,12 @@ import (
 	"github.com/braid-org/braid/internal/domain"
 )
 
-const roundCols = `id, coalition_id, fund_id, title, amount, currency, method, params, members, status, decision, result, opened_by, opened_at, approved_by, approved_at`
+const roundCols = `id, coalition_id, fund_id, title, amount, currency, method, params, members, status, decision, result, opened_by, opened_at, approved_by, approved_at, proposal_id`
 
 func scanRound(row interface{ Scan(...any) error }) (*domain.AllocationRound, error) {
 	var r domain.AllocationRound
 	err := row.Scan(&r.ID, &r.CoalitionID, &r.FundID, &r.Title, &r.Amount, &r.Currency, &r.Method, jsonCol{&r.Params}, jsonCol{&r.Members},
-		&r.Status, &r.Decision, jsonCol{&r.Result}, &r.OpenedBy, timeCol{&r.OpenedAt}, &r.ApprovedBy, nullTimeCol{&r.ApprovedAt})
+		&r.Status, &r.Decision, jsonCol{&r.Result}, &r.OpenedBy, timeCol{&r.OpenedAt}, &r.ApprovedBy, nullTimeCol{&r.ApprovedAt}, &r.ProposalID)
 	if r.Result == nil {
 		r.Result = []domain.RoundAmount{}
 	}
@@ -29,9 +29,9 @@ func (tx *Tx) CreateRound(ctx context.Context, r *domain.AllocationRound) error 
 	if r.Result == nil {
 		r.Result = []domain.RoundAmount{}
 	}
-	_, err := tx.exec(ctx, `INSERT INTO allocation_rounds (`+roundCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+	_, err := tx.exec(ctx, `INSERT INTO allocation_rounds (`+roundCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
 		r.ID, r.CoalitionID, r.FundID, r.Title, r.Amount, r.Currency, r.Method, jsonCol{r.Params}, jsonCol{r.Members},
-		r.Status, r.Decision, jsonCol{r.Result}, r.OpenedBy, formatTime(r.OpenedAt), r.ApprovedBy, formatTimePtr(r.ApprovedAt))
+		r.Status, r.Decision, jsonCol{r.Result}, r.OpenedBy, formatTime(r.OpenedAt), r.ApprovedBy, formatTimePtr(r.ApprovedAt), r.ProposalID)
 	return err
 }
 
@@ -111,4 +111,20 @@ func (tx *Tx) ListPoints(ctx context.Context, roundID string) (map[string]map[st
 		out[g][r] = p
 	}
 	return out, rows.Err()
+}
+
+// FindRoundOfProposal returns the round a proposal decides (ENOTFOUND when none).
+func (tx *Tx) FindRoundOfProposal(ctx context.Context, coalitionID, proposalID string) (*domain.AllocationRound, error) {
+	r, err := scanRound(tx.queryRow(ctx, `SELECT `+roundCols+` FROM allocation_rounds WHERE coalition_id = $1 AND proposal_id = $2`,
+		coalitionID, proposalID))
+	if err != nil {
+		return nil, notFound(err, "Allocation round")
+	}
+	return r, nil
+}
+
+// DeclineRound marks an open round declined.
+func (tx *Tx) DeclineRound(ctx context.Context, id string) error {
+	res, err := tx.exec(ctx, `UPDATE allocation_rounds SET status = $1 WHERE id = $2 AND status = $3`, domain.RoundDeclined, id, domain.RoundOpen)
+	return mustAffect(res, err, "Allocation round")
 }

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/braid-org/braid/internal/app"
 	"github.com/braid-org/braid/internal/domain"
@@ -65,7 +66,7 @@ func (h *Handler) roundOpen(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) roundForm(r *http.Request) (app.RoundInput, error) {
 	f := r.PostForm
 	in := app.RoundInput{FundID: f.Get("fund_id"), Title: f.Get("title"), Method: f.Get("method"), Members: f["members"],
-		Params: domain.RoundParams{From: f.Get("from"), To: f.Get("to")}}
+		Params: domain.RoundParams{From: f.Get("from"), To: f.Get("to")}, Decision: f.Get("decision"), ProposalMethod: f.Get("proposal_method")}
 	currency := "USD"
 	if funds, err := h.app.Funds(r.Context(), httpx.User(r.Context()), r.PathValue("id")); err == nil {
 		for _, fu := range funds {
@@ -96,6 +97,13 @@ func (h *Handler) roundForm(r *http.Request) (app.RoundInput, error) {
 			v.Add(field, "Enter a number such as 1.5.")
 		}
 		return x
+	}
+	if in.Decision == app.DecisionProposal {
+		closes, err := time.ParseInLocation("2006-01-02T15:04", f.Get("proposal_closes_at"), time.UTC)
+		if err != nil {
+			v.Add("proposal_closes_at", "Choose when the proposal closes.")
+		}
+		in.ProposalClosesAt = closes
 	}
 	in.Amount = amount("amount", true)
 	in.Params.Min, in.Params.Max, in.Params.Base = amount("min", false), amount("max", false), amount("base", false)

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/braid-org/braid/internal/app"
 )
@@ -55,4 +56,36 @@ func TestRoundPages(t *testing.T) {
 	wantBody(t, member.get(roundURL), "Result: who received what", "Approved")
 	wantBody(t, member.get("/coalitions/"+w.coalition.ID+"/funds/"+fund.ID), "Spring", "Compensation ratio")
 	wantStatus(t, member.get(base+"/nope"), http.StatusNotFound)
+}
+
+// A round the coalition decides: opened from the form with a proposal, which the round's
+// page links to, and no approve button.
+func TestRoundDecidedByProposalPage(t *testing.T) {
+	site := newTestSite(t)
+	w := newOrgWorld(t, site, "rp")
+	alder := w.addMember("Alder", "steering", true, "yes", "under_250k")
+	birch := w.addMember("Birch", "member", false, "no", "over_5m")
+	ctx := context.Background()
+	fund, err := site.App.CreateFund(ctx, w.coordinator, w.coalition.ID, app.FundInput{Name: "Grant", HolderName: "Sponsor", Currency: "USD"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := site.App.RecordEntry(ctx, w.coordinator, w.coalition.ID, fund.ID, app.EntryInput{Kind: "received", Amount: 100_00, Currency: "USD"}); err != nil {
+		t.Fatal(err)
+	}
+	base := "/coalitions/" + w.coalition.ID + "/allocation-rounds"
+	steer := w.as("alder@example.org")
+	form := url.Values{"fund_id": {fund.ID}, "title": {"Spring"}, "amount": {"50"}, "method": {"equal"},
+		"members": {alder.membership.OrganizationID, birch.membership.OrganizationID}, "decision": {"proposal"}, "proposal_method": {"consent"}}
+	res := steer.post(base, form)
+	wantStatus(t, res, http.StatusUnprocessableEntity)
+	wantBody(t, res, "Choose when the proposal closes.")
+	form.Set("proposal_closes_at", time.Now().UTC().Add(72*time.Hour).Format("2006-01-02T15:04"))
+	res = steer.post(base, form)
+	wantStatus(t, res, http.StatusSeeOther)
+	round := res.Location
+	res = steer.get(round)
+	wantBody(t, res, "The coalition decides this round with a proposal:")
+	wantNoBody(t, res, `action="`+round+`/approve"`)
+	wantStatus(t, steer.post(round+"/approve", url.Values{}), http.StatusConflict)
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/braid-org/braid/internal/app"
 	"maps"
 	"net/http"
 	"slices"
@@ -19,6 +20,8 @@ type roundsView struct {
 	Funds     []option
 	Methods   []option
 	Members   []option
+	// ProposalMethods are the methods a round's proposal may use.
+	ProposalMethods []string
 }
 
 // roundRow is one round in the list.
@@ -68,7 +71,7 @@ func (h *Handler) loadRounds(r *http.Request, loc *i18n.Localizer) (*roundsView,
 	if err != nil {
 		return nil, err
 	}
-	v := &roundsView{Coalition: c}
+	v := &roundsView{Coalition: c, ProposalMethods: app.RoundProposalMethods}
 	if v.CanSteer, err = h.app.CanSteer(ctx, user, c.ID); err != nil {
 		return nil, err
 	}
@@ -118,11 +121,14 @@ func (h *Handler) loadRound(r *http.Request, loc *i18n.Localizer) (*allocationRo
 	money := func(x int64) string { return domain.FormatAmount(x, cur) }
 	v := &allocationRoundView{Coalition: c, Round: rd, Fund: rv.Fund, Amount: money(rd.Amount) + " " + cur, Method: loc.T("money.method." + rd.Method),
 		Open: rd.Status == domain.RoundOpen, CanSteer: rv.CanSteer, Formula: rd.Method == string(allocate.EquityFormula), PreviewError: rv.PreviewError}
-	v.CanApprove = v.Open && v.CanSteer && rv.Preview != nil
+	v.CanApprove = v.Open && v.CanSteer && rv.Preview != nil && rv.Round.Decision != app.DecisionProposal
 	v.Period = loc.T("money.round.period", "From", orDash(rd.Params.From), "To", orDash(rd.Params.To))
 	v.Bounds = loc.T("money.round.bounds", "Min", boundText(loc, rd.Params.Min, money), "Max", boundText(loc, rd.Params.Max, money))
 	if rd.ApprovedAt != nil {
 		v.ApprovedBy, v.Approved = rv.Names[rd.ApprovedBy], rd.ApprovedAt.Format("2006-01-02 15:04")
+		if rd.ProposalID != "" {
+			v.ApprovedBy = loc.T("money.round.approved_by_proposal")
+		}
 	}
 	if p := rv.Preview; p != nil {
 		v.Leftover, v.Scale = p.Leftover, p.Scale.Fraction
