@@ -9,10 +9,11 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 )
 
-// HandPath names a raised hand in a meeting's speaking queue.
+// HandPath names a raised hand in a meeting's speaking queue by whose it is: a person has
+// at most one hand in a queue.
 type HandPath struct {
 	MeetingPath
-	HandID string `path:"hand_id" maxLength:"64"`
+	UserID string `path:"user_id" maxLength:"64" doc:"The person whose hand it is (user_id of the hand)."`
 }
 
 // RaiseHandBody says which organization the person speaks for, if any.
@@ -44,9 +45,9 @@ func (x *API) registerSpeakingQueue() {
 		http.StatusNotFound)), x.lowerHand)
 	huma.Register(x.huma, ok200(operation("call-next-speaker", http.MethodPost, base+"/next", "End the turn under way and give the floor to the first hand", tag, signedIn,
 		http.StatusForbidden, http.StatusNotFound)), x.callNext)
-	huma.Register(x.huma, operation("move-hand", http.MethodPut, base+"/hands/{hand_id}/position", "Move a hand to a position, overriding the computed order", tag, signedIn,
+	huma.Register(x.huma, operation("move-hand", http.MethodPut, base+"/hands/{user_id}/position", "Move a hand to a position, overriding the computed order", tag, signedIn,
 		http.StatusForbidden, http.StatusNotFound), x.moveHand)
-	huma.Register(x.huma, ok200(operation("remove-hand", http.MethodDelete, base+"/hands/{hand_id}", "Take someone's hand down", tag, signedIn,
+	huma.Register(x.huma, ok200(operation("remove-hand", http.MethodDelete, base+"/hands/{user_id}", "Take someone's hand down", tag, signedIn,
 		http.StatusForbidden, http.StatusNotFound)), x.removeHand)
 	huma.Register(x.huma, operation("meeting-speaking-time", http.MethodGet, "/coalitions/{id}/meetings/{meeting_id}/speaking-time",
 		"How speaking time split across groups (BIPOC-led, most impacted), next to their share of attendance", tag, signedIn,
@@ -98,12 +99,12 @@ func (x *API) moveHand(ctx context.Context, in *struct {
 	HandPath
 	Body MoveHandBody
 }) (*queueOutput, error) {
-	q, err := x.app.MoveHand(ctx, httpx.User(ctx), in.ID, in.MeetingID, in.HandID, in.Body.Position)
+	q, err := x.app.MoveHand(ctx, httpx.User(ctx), in.ID, in.MeetingID, in.UserID, in.Body.Position)
 	return x.queue(ctx, q, err)
 }
 
 func (x *API) removeHand(ctx context.Context, in *HandPath) (*queueOutput, error) {
-	q, err := x.app.RemoveHand(ctx, httpx.User(ctx), in.ID, in.MeetingID, in.HandID)
+	q, err := x.app.RemoveHand(ctx, httpx.User(ctx), in.ID, in.MeetingID, in.UserID)
 	return x.queue(ctx, q, err)
 }
 

@@ -17,8 +17,8 @@ func init() {
 		"PUT /api/v1/coalitions/{id}/meetings/{meeting_id}/speaking-queue/hand":                     "member",
 		"DELETE /api/v1/coalitions/{id}/meetings/{meeting_id}/speaking-queue/hand":                  "member",
 		"POST /api/v1/coalitions/{id}/meetings/{meeting_id}/speaking-queue/next":                    "member",
-		"PUT /api/v1/coalitions/{id}/meetings/{meeting_id}/speaking-queue/hands/{hand_id}/position": "member",
-		"DELETE /api/v1/coalitions/{id}/meetings/{meeting_id}/speaking-queue/hands/{hand_id}":       "member",
+		"PUT /api/v1/coalitions/{id}/meetings/{meeting_id}/speaking-queue/hands/{user_id}/position": "member",
+		"DELETE /api/v1/coalitions/{id}/meetings/{meeting_id}/speaking-queue/hands/{user_id}":       "member",
 		"GET /api/v1/coalitions/{id}/meetings/{meeting_id}/speaking-queue/events":                   "member",
 		"GET /api/v1/coalitions/{id}/meetings/{meeting_id}/speaking-time":                           "member",
 	} {
@@ -92,13 +92,15 @@ func TestSpeakingQueueAPI(t *testing.T) {
 	// Moving a real hand, and removing it.
 	f.send("POST", q, "coord", "", nil)
 	var body struct {
-		Hands []struct{ ID string } `json:"hands"`
+		Hands []struct {
+			ID string `json:"user_id"`
+		} `json:"hands"`
 	}
 	f.send("PUT", q+"/hand", "rep", `{}`, nil).json(t, &body)
 	f.send("PUT", q+"/hand", "coord", `{}`, nil).json(t, &body)
 	f.run(t, []scenario{
 		{name: "move", method: "PUT", path: q + "/hands/" + body.Hands[1].ID + "/position", actor: "coord", body: `{"position":1}`, status: 200,
 			want: `"pinned_position":1`},
-		{name: "remove", method: "DELETE", path: q + "/hands/" + body.Hands[1].ID, actor: "coord", status: 200, absent: body.Hands[1].ID},
+		{name: "remove", method: "DELETE", path: q + "/hands/" + body.Hands[1].ID, actor: "coord", status: 200, absent: `"position":2`},
 	})
 }

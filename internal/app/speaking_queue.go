@@ -206,12 +206,13 @@ func (a *App) LowerHand(ctx context.Context, actor Actor, coalitionID, meetingID
 	})
 }
 
-// RemoveHand takes someone's hand down (a facilitator's action; ENOTFOUND for a hand
-// not in the queue).
-func (a *App) RemoveHand(ctx context.Context, actor Actor, coalitionID, meetingID, handID string) (*domain.SpeakingQueue, error) {
+// RemoveHand takes down the hand of the person userID (a facilitator's action; ENOTFOUND
+// when their hand is not up). A person has at most one hand in a queue, so hands are
+// named by whose they are.
+func (a *App) RemoveHand(ctx context.Context, actor Actor, coalitionID, meetingID, userID string) (*domain.SpeakingQueue, error) {
 	return a.changeQueue(ctx, actor, coalitionID, meetingID, RunQueue, func(tx *store.Tx, p Permission, q *domain.SpeakingQueue) error {
 		for _, h := range q.Hands {
-			if h.ID == handID {
+			if h.UserID == userID {
 				return a.dropHand(ctx, tx, p, actor, q, h, "speaking_queue.remove")
 			}
 		}
@@ -230,26 +231,27 @@ func (a *App) dropHand(ctx context.Context, tx *store.Tx, p Permission, actor Ac
 	return tx.Audit(ctx, p.Coalition.ID, actor.ID, action, "meeting", q.MeetingID, map[string]any{"user_id": h.UserID, "name": h.Name})
 }
 
-// MoveHand moves a hand to position (from 1; beyond the end means last) and pins it
-// there, overriding the computed order (see internal/speaking).
-func (a *App) MoveHand(ctx context.Context, actor Actor, coalitionID, meetingID, handID string, position int) (*domain.SpeakingQueue, error) {
+// MoveHand moves the hand of the person userID to position (from 1; beyond the end means
+// last) and pins it there, overriding the computed order (see internal/speaking).
+func (a *App) MoveHand(ctx context.Context, actor Actor, coalitionID, meetingID, userID string, position int) (*domain.SpeakingQueue, error) {
 	if position < 1 {
 		return nil, fieldError("position", "Give a position from 1.")
 	}
 	return a.changeQueue(ctx, actor, coalitionID, meetingID, RunQueue, func(tx *store.Tx, p Permission, q *domain.SpeakingQueue) error {
-		moved, ok := speaking.Move(stackHands(q.Hands), handID, position, tx.Now)
-		if !ok {
+		var hand domain.SpeakingHand
+		for _, h := range q.Hands {
+			if h.UserID == userID {
+				hand = h
+			}
+		}
+		moved, ok := speaking.Move(stackHands(q.Hands), hand.ID, position, tx.Now)
+		if !ok || hand.ID == "" {
 			return domain.NotFound("Hand")
 		}
 		if err := savePins(ctx, tx, q.Hands, moved); err != nil {
 			return err
 		}
-		var name string
-		for _, h := range q.Hands {
-			if h.ID == handID {
-				name = h.Name
-			}
-		}
+		name := hand.Name
 		return tx.Audit(ctx, p.Coalition.ID, actor.ID, "speaking_queue.move", "meeting", q.MeetingID, map[string]any{"name": name, "position": position})
 	})
 }

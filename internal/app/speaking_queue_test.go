@@ -109,13 +109,13 @@ func TestSpeakingQueue_ProgressiveStack(t *testing.T) {
 			t.Fatalf("second call: %+v turns %+v", q.Speaking, q.Turns)
 		}
 		// The facilitator moves Tenants United to the front, overriding the stack.
-		_, err = a.MoveHand(ctx, w.rep, c, mid, q.Hands[1].ID, 1)
+		_, err = a.MoveHand(ctx, w.rep, c, mid, q.Hands[1].UserID, 1)
 		wantCode(t, err, domain.EFORBIDDEN)
 		_, err = a.MoveHand(ctx, w.coord, c, mid, "nope", 1)
 		wantCode(t, err, domain.ENOTFOUND)
-		_, err = a.MoveHand(ctx, w.coord, c, mid, q.Hands[1].ID, 0)
+		_, err = a.MoveHand(ctx, w.coord, c, mid, q.Hands[1].UserID, 0)
 		wantCode(t, err, domain.EINVALID)
-		q = ok(a.MoveHand(ctx, w.coord, c, mid, q.Hands[1].ID, 1))
+		q = ok(a.MoveHand(ctx, w.coord, c, mid, q.Hands[1].UserID, 1))
 		if names(q) != "Tenants United rep, coord@example.org" || q.Hands[0].PinnedPosition == nil || *q.Hands[0].PinnedPosition != 1 {
 			t.Fatalf("after move: %q %+v", names(q), q.Hands[0])
 		}
@@ -130,9 +130,9 @@ func TestSpeakingQueue_ProgressiveStack(t *testing.T) {
 			t.Fatalf("hands after lowering %q", names(q))
 		}
 		q, _, _ = a.RaiseHand(ctx, w.rep2, c, mid, "")
-		_, err = a.RemoveHand(ctx, w.rep2, c, mid, q.Hands[0].ID)
+		_, err = a.RemoveHand(ctx, w.rep2, c, mid, q.Hands[0].UserID)
 		wantCode(t, err, domain.EFORBIDDEN)
-		q = ok(a.RemoveHand(ctx, w.coord, c, mid, q.Hands[0].ID))
+		q = ok(a.RemoveHand(ctx, w.coord, c, mid, q.Hands[0].UserID))
 		if len(q.Hands) != 0 {
 			t.Fatal("hand not removed")
 		}
