@@ -78,7 +78,11 @@ func TestSpeakingQueuePage(t *testing.T) {
 		func() error { _, err := site.App.OpenSpeakingQueue(ctx, coord, c.ID, m.ID); return err },
 		func() error { _, _, err := site.App.RaiseHand(ctx, rep, c.ID, m.ID, m1.OrganizationID); return err },
 		func() error { _, err := site.App.CallNextSpeaker(ctx, coord, c.ID, m.ID); return err },
-		func() error { clock = clock.Add(30 * time.Second); _, err := site.App.CloseSpeakingQueue(ctx, coord, c.ID, m.ID); return err },
+		func() error {
+			clock = clock.Add(30 * time.Second)
+			_, err := site.App.CloseSpeakingQueue(ctx, coord, c.ID, m.ID)
+			return err
+		},
 		func() error {
 			_, err := site.App.RecordAttendance(ctx, coord, c.ID, m.ID, app.AttendanceInput{OrganizationID: m1.OrganizationID})
 			return err
