@@ -65,16 +65,40 @@
 
   // EventSource reconnects by itself after a dropped connection; after a refusal (a busy
   // server answers 429) it gives up, so try again a little later.
+  var source = null;
   function connect() {
-    var source = new EventSource(region.getAttribute('data-events'));
-    source.addEventListener('queue', onQueue);
-    source.addEventListener('open', function () { region.setAttribute('data-live', 'on'); });
-    source.addEventListener('error', function () {
+    var es = new EventSource(region.getAttribute('data-events'));
+    source = es;
+    es.addEventListener('queue', onQueue);
+    es.addEventListener('open', function () { region.setAttribute('data-live', 'on'); });
+    es.addEventListener('error', function () {
       region.removeAttribute('data-live');
-      if (source.readyState === EventSource.CLOSED) {
-        setTimeout(connect, 5000 + Math.random() * 5000);
+      if (es.readyState === EventSource.CLOSED && source === es) {
+        source = null;
+        setTimeout(function () {
+          if (!source) {
+            connect();
+            refresh();
+          }
+        }, 5000 + Math.random() * 5000);
       }
     });
   }
   connect();
+
+  // A page left for another stops listening (the browser may keep it in its back-forward
+  // cache with the stream open, holding a listener on the server); it listens again, and
+  // catches up, when it is shown again.
+  window.addEventListener('pagehide', function () {
+    if (source) {
+      source.close();
+      source = null;
+    }
+  });
+  window.addEventListener('pageshow', function (e) {
+    if (e.persisted && !source) {
+      connect();
+      refresh();
+    }
+  });
 })();
