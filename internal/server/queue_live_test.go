@@ -188,3 +188,39 @@ func TestSpeakingQueueAcrossProcesses(t *testing.T) {
 		t.Fatalf("raise through the second process: %s", got)
 	}
 }
+
+// TestSpeakingQueueStreamsEndOnShutdown stops a server that has a listener connected: the
+// stream ends at once, so the graceful shutdown does not wait for the client.
+func TestSpeakingQueueStreamsEndOnShutdown(t *testing.T) {
+	a := newApp(storetest.MustOpenDB(t))
+	w := newQueueWorld(t, a)
+	srv, err := server.New(a, server.Config{Log: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx, ln) }()
+	l := listen(t, "http://"+ln.Addr().String(), w.eventsPath(), w.memberTok)
+	start := time.Now()
+	stop()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("shutdown: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the server did not stop within 5 s with a live listener connected")
+	}
+	t.Logf("stopped in %v", time.Since(start))
+	if _, ok := <-l.events; ok {
+		t.Error("the stream sent more after shutdown")
+	}
+	if n := a.DB().Live().Listeners(); n != 0 {
+		t.Errorf("%d listeners after shutdown", n)
+	}
+}

@@ -35,6 +35,7 @@ type Live struct {
 	topics map[string]map[*Subscription]struct{}
 	count  int
 
+	pid    uint32 // backend of the listening connection (PostgreSQL)
 	start  sync.Once
 	ready  chan struct{} // closed when LISTEN first succeeds
 	cancel context.CancelFunc
@@ -111,6 +112,14 @@ func (s *Subscription) Close() {
 		}
 		l.count--
 	})
+}
+
+// ListenerPID returns the PostgreSQL backend of this process's listening connection, 0
+// when there is none (for diagnostics and tests).
+func (l *Live) ListenerPID() uint32 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.pid
 }
 
 // Listeners returns how many subscriptions are open in this process.
@@ -195,6 +204,9 @@ func (l *Live) listenOnce(ctx context.Context, listening func()) error {
 	if _, err := conn.Exec(ctx, "LISTEN "+liveChannel); err != nil {
 		return err
 	}
+	l.mu.Lock()
+	l.pid = conn.PgConn().PID()
+	l.mu.Unlock()
 	listening()
 	for {
 		n, err := conn.WaitForNotification(ctx)
