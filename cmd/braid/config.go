@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/braid-org/braid/internal/mail"
 	"io"
 	"log/slog"
 	"net/url"
@@ -23,6 +24,8 @@ type Config struct {
 	BaseURL       string
 	Demo          bool
 	LogFormat     string
+	SMTPURL       string // smtp://user:password@host:port; empty writes emails to the log
+	MailFrom      string
 }
 
 // flags registers the common flags on fs, with defaults from the environment.
@@ -55,6 +58,11 @@ func (c *Config) validate() error {
 	if c.BaseURL != "" {
 		if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return fmt.Errorf("--base-url must be an http(s) address like https://braid.example.org, not %q", c.BaseURL)
+		}
+	}
+	if c.SMTPURL != "" {
+		if _, err := mail.ParseSMTP(c.SMTPURL, c.MailFrom); err != nil {
+			return fmt.Errorf("--smtp-url / --mail-from: %w", err)
 		}
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {

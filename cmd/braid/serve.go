@@ -5,6 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"time"
+
+	"github.com/braid-org/braid/internal/mail"
 
 	"github.com/braid-org/braid/internal/demo"
 	"github.com/braid-org/braid/internal/server"
@@ -17,6 +20,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.Addr, "addr", envOr(m.Getenv, "BRAID_ADDR", "127.0.0.1:8080"), "address to listen on (env BRAID_ADDR)")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", envBool(m.Getenv, "BRAID_SECURE_COOKIES", false), "mark cookies Secure; set when served over HTTPS (env BRAID_SECURE_COOKIES)")
 	fs.StringVar(&cfg.BaseURL, "base-url", m.Getenv("BRAID_BASE_URL"), "public address for shared links, e.g. https://braid.example.org (env BRAID_BASE_URL)")
+	fs.StringVar(&cfg.SMTPURL, "smtp-url", m.Getenv("BRAID_SMTP_URL"), "SMTP server for signature confirmation emails, e.g. smtp://user:password@mail.example.org:587; without it emails are written to the log (env BRAID_SMTP_URL)")
+	fs.StringVar(&cfg.MailFrom, "mail-from", m.Getenv("BRAID_MAIL_FROM"), "sender address of Braid's emails (env BRAID_MAIL_FROM)")
 	fs.BoolVar(&cfg.Demo, "demo", envBool(m.Getenv, "BRAID_DEMO", true), "load the demo ecosystem into an empty database (env BRAID_DEMO)")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -45,6 +50,15 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	var sender mail.Sender = mail.LogSender{Log: log}
+	if cfg.SMTPURL != "" {
+		if sender, err = mail.ParseSMTP(cfg.SMTPURL, cfg.MailFrom); err != nil {
+			return err
+		}
+	}
+	mailCtx, stopMail := context.WithCancel(ctx)
+	defer stopMail()
+	go a.RunMailDelivery(mailCtx, sender, 10*time.Second)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err

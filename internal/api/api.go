@@ -65,6 +65,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerNetwork()
 	x.registerTargets()
 	x.registerFunds()
+	x.registerFundReport()
 	x.registerRounds()
 	x.registerContributions()
 	x.registerCheckIns()
@@ -78,6 +79,9 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerMeetings()
 	x.registerCalendar()
 	x.registerCommitments()
+	x.registerLetters()
+	x.registerDocuments()
+	x.registerThanks()
 	x.registerSpeakingQueue()
 	return x
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"github.com/braid-org/braid/internal/app"
 	"net/http"
 	"strings"
 
@@ -13,7 +14,7 @@ import (
 // bundleSchema documents a bundle in the OpenAPI document by pointing at its own JSON
 // Schema, which internal/bundle owns; copying it here would let the two drift.
 func bundleSchema() *huma.Schema {
-	return &huma.Schema{Type: huma.TypeObject, Description: "A whole coalition (format braid.bundle, version 1), described by the JSON Schema " +
+	return &huma.Schema{Type: huma.TypeObject, Description: "A whole coalition (format braid.bundle, version 2; version 1 still imports), described by the JSON Schema " +
 		bundle.SchemaURL + "."}
 }
 
@@ -39,8 +40,11 @@ func (x *API) registerBundles() {
 	x.huma.OpenAPI().Paths["/import"].Post.RequestBody.Content["application/json"].Schema = bundleSchema()
 }
 
-func (x *API) exportCoalition(ctx context.Context, in *CoalitionPath) (*bundleOutput, error) {
-	b, err := x.app.ExportCoalition(ctx, httpx.User(ctx), in.ID)
+func (x *API) exportCoalition(ctx context.Context, in *struct {
+	CoalitionPath
+	Include string `query:"include" enum:"health," doc:"health adds the closed check-ins (anonymous responses, never who answered) and the tensions, which a bundle otherwise leaves out. The audit log records the export."`
+}) (*bundleOutput, error) {
+	b, err := x.app.ExportCoalitionWith(ctx, httpx.User(ctx), in.ID, app.ExportOptions{Health: in.Include == "health"})
 	if err != nil {
 		return nil, x.fail(ctx, err)
 	}

@@ -35,7 +35,7 @@ type ContributionImport struct {
 }
 
 func (x *API) registerContributions() {
-	huma.Register(x.huma, operation("list-contributions", http.MethodGet, "/coalitions/{id}/contributions", "List the latest contributions", "Money", signedIn,
+	huma.Register(x.huma, operation("list-contributions", http.MethodGet, "/coalitions/{id}/contributions", "List the latest contributions (at most 500), newest first", "Money", signedIn,
 		http.StatusNotFound), x.listContributions)
 	huma.Register(x.huma, operation("log-contribution", http.MethodPost, "/coalitions/{id}/contributions", "Log a contribution", "Money", signedIn,
 		http.StatusForbidden, http.StatusNotFound), x.logContribution)
@@ -47,10 +47,26 @@ func (x *API) registerContributions() {
 	huma.Register(x.huma, imp, x.importContributions)
 }
 
-func (x *API) listContributions(ctx context.Context, in *CoalitionPath) (*struct{ Body ContributionList }, error) {
-	cs, err := x.app.Contributions(ctx, httpx.User(ctx), in.ID)
+// ContributionFilter narrows the list of contributions.
+type ContributionFilter struct {
+	OrganizationID string `query:"organization_id" maxLength:"64" doc:"Only this member organization's contributions."`
+	From           string `query:"from" format:"date" doc:"First day (YYYY-MM-DD)."`
+	To             string `query:"to" format:"date" doc:"Last day (YYYY-MM-DD), included."`
+	Confirmed      string `query:"confirmed" enum:"yes,no" doc:"Only confirmed (yes) or unconfirmed (no) contributions."`
+	LinkType       string `query:"link_type" enum:"task,meeting,win" doc:"With link_id: only the contributions linked to this task, meeting or win."`
+	LinkID         string `query:"link_id" maxLength:"64"`
+}
+
+func (x *API) listContributions(ctx context.Context, in *struct {
+	CoalitionPath
+	ContributionFilter
+}) (*struct{ Body ContributionList }, error) {
+	q := app.ContributionQuery{OrganizationID: in.OrganizationID, From: in.From, To: in.To, Confirmed: in.Confirmed,
+		LinkType: in.LinkType, LinkID: in.LinkID}
+	cs, err := x.app.Contributions(ctx, httpx.User(ctx), in.ID, q)
 	if err != nil {
-		return nil, x.fail(ctx, err)
+		return nil, x.fail(ctx, err, at{"organization_id": "query.organization_id", "from": "query.from", "to": "query.to",
+			"confirmed": "query.confirmed", "link_id": "query.link_id"})
 	}
 	return &struct{ Body ContributionList }{ContributionList{Contributions: orEmpty(cs)}}, nil
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/braid-org/braid/internal/app"
+	"github.com/braid-org/braid/internal/equity"
 	"github.com/braid-org/braid/internal/httpx"
 	"github.com/danielgtaylor/huma/v2"
 )
@@ -101,12 +102,19 @@ func renderEquity(r *app.EquityReport, from, to string) EquityReport {
 	if to != "" {
 		out.To = &to
 	}
-	for _, g := range r.Groups {
-		out.Groups = append(out.Groups, EquityGroup{Attribute: g.Attribute, Value: g.Value, Members: g.Members, MembershipShare: g.MembershipShare,
-			Quantity: g.Quantity, Share: g.Share, Ratio: g.Ratio, Flag: g.Flag, FlagReason: g.FlagReason, Centred: g.Centred})
-	}
+	out.Groups = equityGroups(r.Groups)
 	for _, o := range r.Organizations {
 		out.Organizations = append(out.Organizations, EquityOrganization{OrganizationID: o.OrganizationID, Name: r.Names[o.OrganizationID], Quantity: o.Quantity})
+	}
+	return out
+}
+
+// equityGroups renders the groups of an equity report, [] when there are none.
+func equityGroups(gs []equity.Group) []EquityGroup {
+	out := make([]EquityGroup, 0, len(gs))
+	for _, g := range gs {
+		out = append(out, EquityGroup{Attribute: g.Attribute, Value: g.Value, Members: g.Members, MembershipShare: g.MembershipShare,
+			Quantity: g.Quantity, Share: g.Share, Ratio: g.Ratio, Flag: g.Flag, FlagReason: g.FlagReason, Centred: g.Centred})
 	}
 	return out
 }

@@ -84,6 +84,8 @@ func (x *API) registerNetwork() {
 		"application/graphml+xml": {Schema: &huma.Schema{Type: "string"}},
 	}}}
 	huma.Register(x.huma, op, x.getNetwork)
+	huma.Register(x.huma, operation("get-impact", http.MethodGet, "/coalitions/{id}/impact",
+		"A coalition's impact: relationships and their trend, alignment, power and wins", "Relationships", signedIn, http.StatusNotFound), x.impact)
 }
 
 func (x *API) getNetwork(ctx context.Context, in *NetworkQuery) (*networkOutput, error) {
@@ -110,4 +112,9 @@ func (x *API) getNetwork(ctx context.Context, in *NetworkQuery) (*networkOutput,
 		return nil, x.fail(ctx, domain.Errorf(domain.EINTERNAL, "network json: %v", err))
 	}
 	return &networkOutput{ContentType: "application/json", Body: b}, nil
+}
+
+func (x *API) impact(ctx context.Context, in *CoalitionPath) (*struct{ Body *app.Impact }, error) {
+	m, err := x.app.Impact(ctx, httpx.User(ctx), in.ID)
+	return body(x, ctx, m, err)
 }

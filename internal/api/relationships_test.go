@@ -17,6 +17,7 @@ func init() {
 		"DELETE /api/v1/coalitions/{id}/relationships/{relationship_id}":       "member",
 		"POST /api/v1/coalitions/{id}/relationships/{relationship_id}/confirm": "member",
 		"GET /api/v1/network":                                                      "user",
+		"GET /api/v1/coalitions/{id}/impact":                                       "member",
 		"GET /api/v1/coalitions/{id}/power-map":                                    "member",
 		"POST /api/v1/coalitions/{id}/targets":                                     "member",
 		"POST /api/v1/coalitions/{id}/targets/{target_id}/assessments":             "member",
@@ -155,5 +156,18 @@ func TestPowerMap(t *testing.T) {
 		{name: "access not its rep", method: "PUT", path: tp + "/access/" + org, actor: "coord", body: `{"strength":2}`, status: 403},
 		{name: "list", method: "GET", path: base + "/power-map", actor: "coord", status: 200, want: `"organization_name":"Riverside Tenants","strength":5`},
 		{name: "list movement", method: "GET", path: base + "/power-map", actor: "coord", status: 200, want: `"stance":-1,"assessed_on":"2026-01-01"`},
+	})
+}
+
+// The impact route answers members of the coalition only, with every section present.
+func TestImpactRoute(t *testing.T) {
+	f := newFixture(t)
+	impact := "/api/v1/coalitions/" + f.a.ID + "/impact"
+	f.run(t, []scenario{
+		{name: "impact", method: "GET", path: impact, actor: "rep", status: 200,
+			want: `"alignment":{"pairs":0,"co_signed":0,"co_voted":0,"aligned":0,"share":0,"proposals":0,"letters":0,"aligned_with_most_impacted":0}`},
+		{name: "power", method: "GET", path: impact, actor: "rep", status: 200, want: `"power":{"members":1,"most_impacted":1`},
+		{name: "another coalition", method: "GET", path: "/api/v1/coalitions/" + f.b.ID + "/impact", actor: "rep", status: 404},
+		{name: "anonymous", method: "GET", path: impact, status: 401},
 	})
 }

@@ -56,7 +56,7 @@ func TestRoundsAndContributions(t *testing.T) {
 			body: `{"csv":"organization,date,hours,kind,description\nRiverside Tenants,2025-02-02,1.25,organizing,Doors\n"}`, status: 200, want: `"written":true`},
 		{name: "import as member", method: "POST", path: base + "/contributions/import", actor: "rep", body: `{"csv":"x"}`, status: 403},
 	})
-	cs, _ := f.app.Contributions(ctx, coord, f.a.ID)
+	cs, _ := f.app.Contributions(ctx, coord, f.a.ID, app.ContributionQuery{})
 	if len(cs) != 2 || cs[0].Minutes != 75 || !cs[0].Confirmed() {
 		t.Errorf("contributions after import: %+v", cs)
 	}

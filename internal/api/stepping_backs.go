@@ -14,7 +14,8 @@ import (
 // SteppingBackBody is the body by which a member organization steps back.
 type SteppingBackBody struct {
 	OrganizationID string     `json:"organization_id,omitempty" maxLength:"64" doc:"The member organization stepping back; by default the one you represent."`
-	Scope          string     `json:"scope" enum:"coalition,role" doc:"What it steps back from."`
+	Scope          string     `json:"scope" enum:"coalition,role,workstream" doc:"What it steps back from."`
+	WorkstreamID   string     `json:"workstream_id,omitempty" maxLength:"64" doc:"For the workstream scope: a workstream the organization holds a seat in."`
 	Reason         string     `json:"reason" enum:"capacity,resources,relationships,strategic,other"`
 	Note           string     `json:"note,omitempty" maxLength:"500"`
 	Until          *time.Time `json:"until,omitempty" doc:"The planned return, if known."`
@@ -24,7 +25,7 @@ func (x *API) registerSteppingBacks() {
 	tag := "Stepping back"
 	huma.Register(x.huma, operation("list-stepping-backs", http.MethodGet, "/coalitions/{id}/stepping-backs", "Who is stepping back, and who stepped back before", tag, signedIn,
 		http.StatusNotFound), x.listSteppingBacks)
-	huma.Register(x.huma, operation("step-back", http.MethodPost, "/coalitions/{id}/stepping-backs", "Step back from the coalition or a role for a while", tag, signedIn,
+	huma.Register(x.huma, operation("step-back", http.MethodPost, "/coalitions/{id}/stepping-backs", "Step back from the coalition, a role or a workstream for a while", tag, signedIn,
 		http.StatusForbidden, http.StatusNotFound, http.StatusConflict), x.stepBack)
 	huma.Register(x.huma, ok200(operation("come-back", http.MethodPost, "/coalitions/{id}/stepping-backs/{stepping_back_id}/return", "Record an organization's return", tag, signedIn,
 		http.StatusForbidden, http.StatusNotFound, http.StatusConflict)), x.comeBack)
@@ -43,7 +44,7 @@ func (x *API) stepBack(ctx context.Context, in *struct {
 	Body SteppingBackBody
 }) (*struct{ Body *domain.SteppingBack }, error) {
 	b := in.Body
-	s, err := x.app.StepBack(ctx, httpx.User(ctx), in.ID, app.SteppingBackInput{OrganizationID: b.OrganizationID, Scope: b.Scope,
+	s, err := x.app.StepBack(ctx, httpx.User(ctx), in.ID, app.SteppingBackInput{OrganizationID: b.OrganizationID, Scope: b.Scope, WorkstreamID: b.WorkstreamID,
 		Reason: b.Reason, Note: b.Note, Until: b.Until})
 	if err != nil {
 		return nil, x.fail(ctx, err)

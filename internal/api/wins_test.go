@@ -20,6 +20,9 @@ func init() {
 	authExpectations["GET /api/v1/coalitions/{id}/timeline"] = "member"
 	authExpectations["GET /api/v1/coalitions/{id}/momentum"] = "member"
 	authExpectations["DELETE /api/v1/coalitions/{id}/wins/{win_id}"] = "member"
+	authExpectations["POST /api/v1/coalitions/{id}/wins/{win_id}/thanks"] = "member"
+	authExpectations["GET /api/v1/coalitions/{id}/thanks"] = "member"
+	authExpectations["GET /api/v1/organizations/{id}/thanks"] = "user"
 }
 
 func TestWins(t *testing.T) {
@@ -188,4 +191,31 @@ func TestWinResponsesMatchSchema(t *testing.T) {
 			t.Errorf("GET %s does not match %s: %v\n%.500s", path, schema, err, r.body)
 		}
 	}
+}
+
+// Thanks for a win: sent by those who record wins, to a member organization, shown to
+// whoever shares a coalition with it, never to others.
+func TestThanks(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	w, err := f.app.CreateWin(ctx, f.users["coord"], f.a.ID, domain.Win{Date: "2025-02-10", Title: "Hearing won", Kind: "policy", Size: "major",
+		Credits: []domain.Credit{{OrganizationID: f.memberA.OrganizationID, Weight: 1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	thanks := "/api/v1/coalitions/" + f.a.ID + "/wins/" + w.ID + "/thanks"
+	org := f.memberA.OrganizationID
+	f.run(t, []scenario{
+		{name: "send", method: "POST", path: thanks, actor: "coord", body: `{"organization_id":"` + org + `","message":"You packed the room."}`, status: 201,
+			want: `"message":"You packed the room."`},
+		{name: "empty message", method: "POST", path: thanks, actor: "coord", body: `{"organization_id":"` + org + `","message":""}`, status: 422},
+		{name: "not a member", method: "POST", path: thanks, actor: "coord", body: `{"organization_id":"` + f.memberB.OrganizationID + `","message":"x"}`,
+			status: 422, want: "body.organization_id"},
+		{name: "another coalition's win", method: "POST", path: "/api/v1/coalitions/" + f.b.ID + "/wins/" + w.ID + "/thanks", actor: "coordB",
+			body: `{"organization_id":"` + f.memberB.OrganizationID + `","message":"x"}`, status: 404},
+		{name: "list", method: "GET", path: "/api/v1/coalitions/" + f.a.ID + "/thanks", actor: "rep", status: 200, want: `"message":"You packed the room."`},
+		{name: "on the profile", method: "GET", path: "/api/v1/organizations/" + org + "/thanks", actor: "rep", status: 200,
+			want: `"coalition_name":"Housing Justice","win_id":"` + w.ID + `","win_title":"Hearing won"`},
+		{name: "not for strangers", method: "GET", path: "/api/v1/organizations/" + org + "/thanks", actor: "outsider", status: 200, want: `"thanks":[]`},
+	})
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/braid-org/braid/internal/bundle"
 	"github.com/braid-org/braid/internal/domain"
@@ -10,18 +12,42 @@ import (
 )
 
 // ExportCoalition returns a whole coalition as a bundle (see internal/bundle): its
-// member organizations, their people, memberships, principles and adoptions. Accounts
-// are not exported. It needs the ExportCoalition permission; an actor without a role
-// in the coalition gets ENOTFOUND, a weaker role EFORBIDDEN.
+// member organizations, their people, memberships, principles, adoptions, its work, its
+// voice, its power map, asks and offers, skill needs and the relationships among its
+// organizations. Accounts are not exported. It needs the ExportCoalition permission; an
+// actor without a role in the coalition gets ENOTFOUND, a weaker role EFORBIDDEN.
 func (a *App) ExportCoalition(ctx context.Context, actor Actor, coalitionID string) (*bundle.Bundle, error) {
+	return a.ExportCoalitionWith(ctx, actor, coalitionID, ExportOptions{})
+}
+
+// ExportCoalitionWith is ExportCoalition with options: the coordinator may ask for the
+// coalition's health records too (see ExportOptions).
+func (a *App) ExportCoalitionWith(ctx context.Context, actor Actor, coalitionID string, opts ExportOptions) (*bundle.Bundle, error) {
 	var b *bundle.Bundle
-	err := a.read(ctx, func(tx *store.Tx) error {
+	run := a.read
+	if opts.Health {
+		run = a.write // the audit log records who took the confidential records away
+	}
+	err := run(ctx, func(tx *store.Tx) error {
 		p, err := authorize(ctx, tx, actor, coalitionID, ExportCoalition)
 		if err != nil {
 			return err
 		}
-		b, err = exportBundle(ctx, tx, p.Coalition)
-		return err
+		contents, err := coalitionContents(ctx, tx, p.Coalition)
+		if err != nil {
+			return err
+		}
+		if opts.Health {
+			if contents.HealthContents, err = healthContents(ctx, tx, p.Coalition.ID); err != nil {
+				return err
+			}
+			if err := tx.Audit(ctx, p.Coalition.ID, actor.ID, "coalition.export_health", "coalition", p.Coalition.ID, map[string]any{
+				"check_ins": len(contents.CheckIns), "tensions": len(contents.Tensions)}); err != nil {
+				return err
+			}
+		}
+		b = bundle.New(contents, tx.Now)
+		return nil
 	})
 	return b, err
 }
@@ -78,7 +104,22 @@ func coalitionContents(ctx context.Context, tx *store.Tx, c *domain.Coalition) (
 	if out.Principles, err = tx.ListPrinciples(ctx, c.ID); err != nil {
 		return out, err
 	}
-	out.Adoptions, err = tx.ListAdoptions(ctx, c.ID)
+	if out.Adoptions, err = tx.ListAdoptions(ctx, c.ID); err != nil {
+		return out, err
+	}
+	if out.WorkContents, err = workContents(ctx, tx, c.ID); err != nil {
+		return out, err
+	}
+	if out.VoiceContents, err = voiceContents(ctx, tx, c.ID); err != nil {
+		return out, err
+	}
+	if out.CapacityContents, err = capacityContents(ctx, tx, c.ID); err != nil {
+		return out, err
+	}
+	if out.NetworkContents, err = networkContents(ctx, tx, c.ID); err != nil {
+		return out, err
+	}
+	out.LetterContents, err = letterContents(ctx, tx, c.ID)
 	return out, err
 }
 
@@ -113,7 +154,7 @@ func (a *App) importBundle(ctx context.Context, actor Actor, raw []byte) (*domai
 	if problems != nil {
 		return nil, invalidBundle(problems)
 	}
-	plan := &importPlan{Contents: b.Contents()}
+	plan := &importPlan{Contents: b.Contents(), bundle: b, importer: actor}
 	c := &plan.Coalition
 	err := a.write(ctx, func(tx *store.Tx) error {
 		if err := plan.check(ctx, tx); err != nil {
@@ -131,7 +172,12 @@ func (a *App) importBundle(ctx context.Context, actor Actor, raw []byte) (*domai
 			"name": c.Name, "slug": c.Slug, "exported_at": b.ExportedAt,
 			"organizations": len(plan.Organizations), "organizations_shared": len(plan.reusedOrgs),
 			"people": len(plan.People), "people_shared": len(plan.reusedPeople),
-			"memberships": len(plan.Memberships), "principles": len(plan.Principles), "adoptions": len(plan.Adoptions)})
+			"memberships": len(plan.Memberships), "principles": len(plan.Principles), "adoptions": len(plan.Adoptions),
+			"workstreams": len(plan.Workstreams), "tasks": len(plan.Tasks), "meetings": len(plan.Meetings),
+			"commitments": len(plan.Commitments), "phase_changes": len(plan.PhaseChanges), "wins": len(plan.Wins),
+			"proposals": len(plan.Proposals), "stepping_backs": len(plan.SteppingBacks), "targets": len(plan.Targets),
+			"asks_offers": len(plan.AsksOffers), "skill_needs": len(plan.SkillNeeds),
+			"relationships": len(plan.network.relationships), "relationships_kept": len(plan.Relationships) - len(plan.network.relationships)})
 	})
 	if err != nil {
 		return nil, err
@@ -152,7 +198,10 @@ func invalidBundle(problems []bundle.Problem) error {
 // people exist already and are shared.
 type importPlan struct {
 	bundle.Contents
+	bundle                   *bundle.Bundle
+	importer                 Actor // nil for the command line
 	reusedOrgs, reusedPeople map[string]bool
+	network                  networkPlan
 }
 
 // check compares the bundle with what the database holds, inside the import's
@@ -184,6 +233,9 @@ func (p *importPlan) check(ctx context.Context, tx *store.Tx) error {
 	if err := p.checkOtherIDs(ctx, tx, &v); err != nil {
 		return err
 	}
+	if err := p.checkNetwork(ctx, tx, &v); err != nil {
+		return err
+	}
 	if len(v.Fields) > 0 {
 		return &domain.Error{Code: domain.EINVALID, Message: "The bundle clashes with records already in this deployment; nothing was imported.", Fields: v.Fields}
 	}
@@ -212,24 +264,39 @@ func sharedRecords(ctx context.Context, tx *store.Tx, table string, ids, names, 
 	return shared, nil
 }
 
-// checkOtherIDs reports memberships, principles, versions and adoptions whose ids
-// exist already (in another coalition: they can never be shared).
+// idRecord is the id of a record of the bundle and the path of that id.
+type idRecord struct{ id, path string }
+
+// recordIDs lists the ids of the bundle's records by the table they go to, except the
+// shared organizations and people.
+type recordIDs map[string][]idRecord
+
+func (r recordIDs) add(table, id, format string, args ...any) {
+	r[table] = append(r[table], idRecord{id, fmt.Sprintf(format, args...)})
+}
+
+// checkOtherIDs reports records other than organizations and people whose ids exist
+// already (in another coalition: they can never be shared).
 func (p *importPlan) checkOtherIDs(ctx context.Context, tx *store.Tx, v *domain.Validation) error {
-	type record struct{ id, path string }
-	tables := map[string][]record{}
+	tables := recordIDs{}
 	for i, m := range p.Memberships {
-		tables["memberships"] = append(tables["memberships"], record{m.ID, fmt.Sprintf("/memberships/%d/id", i)})
+		tables.add("memberships", m.ID, "/memberships/%d/id", i)
 	}
 	for i, pr := range p.Principles {
-		tables["principles"] = append(tables["principles"], record{pr.ID, fmt.Sprintf("/principles/%d/id", i)})
+		tables.add("principles", pr.ID, "/principles/%d/id", i)
 		for j, pv := range pr.Versions {
-			tables["principle_versions"] = append(tables["principle_versions"], record{pv.ID, fmt.Sprintf("/principles/%d/versions/%d/id", i, j)})
+			tables.add("principle_versions", pv.ID, "/principles/%d/versions/%d/id", i, j)
 		}
 	}
 	for i, ad := range p.Adoptions {
-		tables["adoptions"] = append(tables["adoptions"], record{ad.ID, fmt.Sprintf("/adoptions/%d/id", i)})
+		tables.add("adoptions", ad.ID, "/adoptions/%d/id", i)
 	}
-	for _, table := range []string{"memberships", "principles", "principle_versions", "adoptions"} {
+	workIDs(p.bundle, tables)
+	voiceIDs(p.bundle, tables)
+	capacityIDs(p.bundle, tables)
+	letterIDs(p.bundle, tables)
+	healthIDs(p.bundle, tables)
+	for _, table := range slices.Sorted(maps.Keys(tables)) {
 		var ids []string
 		for _, r := range tables[table] {
 			ids = append(ids, r.id)
@@ -270,6 +337,12 @@ func (p *importPlan) write(ctx context.Context, tx *store.Tx) error {
 	if err := tx.InsertAffiliations(ctx, p.Affiliations); err != nil {
 		return err
 	}
+	if err := tx.InsertRelationships(ctx, p.network.relationships); err != nil {
+		return err
+	}
+	if err := tx.InsertRelationshipHistory(ctx, p.network.history); err != nil {
+		return err
+	}
 	if err := freeSlug(ctx, tx, &p.Coalition); err != nil {
 		return err
 	}
@@ -282,7 +355,22 @@ func (p *importPlan) write(ctx context.Context, tx *store.Tx) error {
 	if err := tx.InsertPrinciples(ctx, p.Principles); err != nil {
 		return err
 	}
-	return tx.InsertAdoptions(ctx, p.Adoptions)
+	if err := tx.InsertAdoptions(ctx, p.Adoptions); err != nil {
+		return err
+	}
+	if err := writeWork(ctx, tx, p.WorkContents); err != nil {
+		return err
+	}
+	if err := writeVoice(ctx, tx, p.VoiceContents); err != nil {
+		return err
+	}
+	if err := writeCapacity(ctx, tx, p.Coalition.ID, p.CapacityContents); err != nil {
+		return err
+	}
+	if err := writeLetters(ctx, tx, p.LetterContents); err != nil {
+		return err
+	}
+	return writeHealth(ctx, tx, p.importer, p.HealthContents)
 }
 
 // freeSlug keeps the bundle's slug when it is free here and otherwise adds a random

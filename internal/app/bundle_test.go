@@ -100,9 +100,14 @@ var exportedAtLine = regexp.MustCompile(`(?m)^  "exported_at": ".*",$`)
 func TestBundle_ExportImportExportIsIdentical(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		src, coordinator, ids := bundleSource(t, db)
+		addVoiceRecords(t, src, coordinator, ids["Rooted Homes Coalition"])
+		addCapacityRecords(t, src, db, coordinator, ids["Rooted Homes Coalition"])
 		dst, admin, dstDB := bundleTarget(t, db)
 		for _, name := range []string{"Rooted Homes Coalition", "Riders First Transit Table"} {
 			first := exportRaw(t, src, coordinator, ids[name])
+			if name == "Rooted Homes Coalition" {
+				checkEveryKindPresent(t, first)
+			}
 			c, err := dst.ImportBundle(ctx, admin, first)
 			if err != nil {
 				t.Fatalf("import %s: %v", name, err)
@@ -125,10 +130,24 @@ func TestBundle_ExportImportExportIsIdentical(t *testing.T) {
 			}
 		}
 		// Riders First shares three organizations (and their people) with Rooted Homes:
-		// they are reused, not copied. 13 + 10 - 3 = 20 organizations.
+		// they are reused, not copied. 13 + 10 - 3 = 20 organizations. So are the
+		// relationships among the three: each declaration once.
 		n := rowCounts(t, dstDB)
 		if n["organizations"] != 20 {
 			t.Errorf("organizations = %d, want 20", n["organizations"])
+		}
+		relationships := map[string]bool{}
+		for _, name := range []string{"Rooted Homes Coalition", "Riders First Transit Table"} {
+			b, err := src.ExportCoalition(ctx, coordinator, ids[name])
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range b.Relationships {
+				relationships[r.ID] = true
+			}
+		}
+		if got := bundleRowCounts(t, dstDB)["relationships"]; got != len(relationships) || got == 0 {
+			t.Errorf("relationships = %d, want %d: each declaration once", got, len(relationships))
 		}
 		var accounts int
 		if err := dstDB.Read(ctx, func(tx *store.Tx) error {
@@ -139,6 +158,74 @@ func TestBundle_ExportImportExportIsIdentical(t *testing.T) {
 			t.Errorf("accounts = %d (%v), want only the admin: accounts are not exported", accounts, err)
 		}
 	})
+}
+
+// checkEveryKindPresent fails unless the bundle holds at least one record of every kind,
+// so that the round trip covers them all.
+func checkEveryKindPresent(t *testing.T, raw []byte) {
+	t.Helper()
+	b, problems := bundle.Parse(raw)
+	if problems != nil {
+		t.Fatal(problems)
+	}
+	var seats, agenda, decisions, actions, turnout, records, credits, person, draft, open, closed, stances int
+	for _, w := range b.Workstreams {
+		seats += len(w.Seats)
+	}
+	for _, m := range b.Meetings {
+		agenda, decisions, actions, turnout = agenda+len(m.Agenda), decisions+len(m.Decisions), actions+len(m.ActionItems), turnout+len(m.Turnout)
+	}
+	for _, c := range b.Commitments {
+		records += len(c.Records)
+	}
+	for _, w := range b.Wins {
+		credits += len(w.Credits)
+	}
+	for _, p := range b.Proposals {
+		stances += len(p.Stances)
+		switch {
+		case p.Status == domain.ProposalDraft:
+			draft++
+		case p.Status == domain.ProposalOpen:
+			open++
+		case p.Status == domain.ProposalClosed:
+			closed++
+		}
+		if p.StancesBy == domain.StancesByPerson && len(p.Stances) > 0 && p.Stances[0].VoterID == "voter-1" {
+			person++
+		}
+	}
+	counts := map[string]int{"organizations": len(b.Organizations), "people": len(b.People), "memberships": len(b.Memberships),
+		"principles": len(b.Principles), "adoptions": len(b.Adoptions), "workstreams": len(b.Workstreams), "seats": seats,
+		"tasks": len(b.Tasks), "meetings": len(b.Meetings), "agenda": agenda, "decisions": decisions, "action items": actions,
+		"turnout": turnout, "attendance": len(b.Attendance), "commitments": len(b.Commitments), "commitment records": records,
+		"phase changes": len(b.PhaseChanges), "wins": len(b.Wins), "credits": credits, "draft proposals": draft,
+		"open proposals": open, "closed proposals": closed, "stances": stances, "pseudonymous voters": person,
+		"stepping backs": len(b.SteppingBacks), "targets": len(b.Targets), "asks and offers": len(b.AsksOffers),
+		"skill needs": len(b.SkillNeeds), "relationships": len(b.Relationships), "relationship history": len(b.RelationshipHistory),
+		"sign-on letters": len(b.SignOnLetters)}
+	for _, l := range b.SignOnLetters {
+		counts["signatures"] += len(l.Signatures)
+	}
+	var assessments, access, responses, help int
+	for _, x := range b.Targets {
+		assessments, access = assessments+len(x.Assessments), access+len(x.Access)
+	}
+	for _, x := range b.AsksOffers {
+		responses += len(x.Responses)
+		if x.Help != nil {
+			help++
+		}
+	}
+	counts["target assessments"], counts["target access"], counts["responses"], counts["help records"] = assessments, access, responses, help
+	if b.VoiceSettings == nil {
+		counts["voice settings"] = 0
+	}
+	for kind, n := range counts {
+		if n == 0 {
+			t.Errorf("the bundle holds no %s; the round trip would not cover them", kind)
+		}
+	}
 }
 
 func TestImportBundle_BadBundleListsProblemsAndWritesNothing(t *testing.T) {

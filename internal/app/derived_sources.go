@@ -6,10 +6,13 @@ import (
 	"github.com/braid-org/braid/internal/store"
 )
 
-// The derived-tie sources whose records have landed. Workstreams, sign-on letters and
-// meetings add theirs the same way when they exist.
+// The derived-tie sources: shared workstreams, co-credit on wins, co-signed letters and
+// shared meetings.
 func init() {
+	derivedSources[DerivedWorkstream] = pairsFrom((*store.Tx).WorkstreamPairs)
 	derivedSources[DerivedWin] = pairsFrom((*store.Tx).WinCoCreditPairs)
+	derivedSources[DerivedSignOn] = pairsFrom((*store.Tx).SignOnPairs)
+	derivedSources[DerivedMeeting] = pairsFrom((*store.Tx).MeetingPairs)
 }
 
 // pairsFrom adapts a store query of pair counts to a derived source.

@@ -20,7 +20,7 @@ type moneyWorld struct {
 	fund              *domain.Fund
 }
 
-func newMoneyWorld(t *testing.T, db *store.DB) *moneyWorld {
+func newMoneyWorld(t testing.TB, db *store.DB) *moneyWorld {
 	t.Helper()
 	w := &moneyWorld{a: newApp(t, db)}
 	w.coord = mustUser(t, w.a, "coord@example.org", false)

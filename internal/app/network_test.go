@@ -88,3 +88,83 @@ func TestEcosystemChanges(t *testing.T) {
 		t.Errorf("gained %+v", g)
 	}
 }
+
+// Every derived source counts what the records show: Alpha and Beta share two workstreams,
+// a meeting (Gamma was there too) and a letter they both signed; a pending or withdrawn
+// signature counts for nothing.
+func TestEcosystem_DerivedSources(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		a := newApp(t, db)
+		coord := mustUser(t, a, "coord@example.org", false)
+		c := mustCoalition(t, a, coord, "Transit")
+		repA, mA := join(t, a, coord, c, "Alpha", "alpha@example.org", domain.RoleMember, true)
+		repB, mB := join(t, a, coord, c, "Beta", "beta@example.org", domain.RoleMember, false)
+		repC, mC := join(t, a, coord, c, "Gamma", "gamma@example.org", domain.RoleMember, false)
+		for _, name := range []string{"Organizing", "Research"} {
+			ws, err := a.CreateWorkstream(ctx, coord, c.ID, app.WorkstreamText{Name: name})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range []*domain.Membership{mA, mB} {
+				if _, err := a.AddSeat(ctx, coord, c.ID, ws.ID, app.Seat{OrganizationID: m.OrganizationID, Role: domain.RoleWorkstreamMember}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		start := time.Date(2026, 2, 3, 18, 0, 0, 0, time.UTC)
+		meeting, err := a.CreateMeeting(ctx, coord, c.ID, app.MeetingInput{Title: "Monthly", Kind: domain.MeetingKindMeeting, StartsAt: start, EndsAt: start.Add(time.Hour)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range []*domain.Membership{mA, mB, mC} {
+			if _, err := a.RecordAttendance(ctx, coord, c.ID, meeting.ID, app.AttendanceInput{OrganizationID: m.OrganizationID}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		l, err := a.CreateLetter(ctx, coord, c.ID, app.LetterText{Title: "Fund buses", Body: "We ask."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.OpenLetter(ctx, coord, c.ID, l.ID, 1); err != nil {
+			t.Fatal(err)
+		}
+		for rep, m := range map[*domain.User]*domain.Membership{repA: mA, repB: mB, repC: mC} {
+			if _, err := a.SignAsMember(ctx, rep, c.ID, l.ID, m.OrganizationID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		sigs, _ := a.Letter(ctx, coord, c.ID, l.ID)
+		for _, g := range sigs.Signatures {
+			if g.OrganizationID == mC.OrganizationID {
+				if err := a.WithdrawSignature(ctx, repC, c.ID, l.ID, g.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		e, err := a.Ecosystem(ctx, repA, app.EcosystemScope{CoalitionIDs: []string{c.ID}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := map[string]string{mA.OrganizationID: "Alpha", mB.OrganizationID: "Beta", mC.OrganizationID: "Gamma"}
+		got := map[string]int{}
+		for _, d := range e.Derived {
+			pair := []string{name[d.A], name[d.B]}
+			if pair[0] > pair[1] {
+				pair[0], pair[1] = pair[1], pair[0]
+			}
+			got[d.Source+" "+pair[0]+"-"+pair[1]] = d.Count
+		}
+		want := map[string]int{"workstream Alpha-Beta": 2, "meeting Alpha-Beta": 1, "meeting Alpha-Gamma": 1, "meeting Beta-Gamma": 1, "sign_on Alpha-Beta": 1}
+		if len(got) != len(want) {
+			t.Errorf("derived = %v, want %v", got, want)
+		}
+		for k, n := range want {
+			if got[k] != n {
+				t.Errorf("%s = %d, want %d (all: %v)", k, got[k], n, got)
+			}
+		}
+		if e.Figures.Ties != 0 {
+			t.Errorf("derived ties entered the figures: %d ties", e.Figures.Ties)
+		}
+	})
+}

@@ -37,6 +37,11 @@ const (
 	ManageMeetings    Action = "manage_meetings"
 	RecordAttendance  Action = "record_attendance" // members only for organizations they represent
 	ManageCommitments Action = "manage_commitments"
+	// Sign-on letters: draft, open and close them, see signers' contacts, remove a signature.
+	ManageLetters Action = "manage_letters"
+	// The analysis library: share documents; curate (change or remove anyone's).
+	ShareDocuments  Action = "share_documents"
+	CurateDocuments Action = "curate_documents"
 )
 
 // allowed lists, per action, the access roles that may perform it. A deployment admin may
@@ -63,6 +68,9 @@ var allowed = map[Action][]string{
 	ManageMeetings:    {domain.AccessCoordinator, domain.AccessFacilitator},
 	RecordAttendance:  {domain.AccessCoordinator, domain.AccessFacilitator, domain.AccessMember},
 	ManageCommitments: {domain.AccessCoordinator, domain.AccessFacilitator},
+	ManageLetters:     {domain.AccessCoordinator, domain.AccessFacilitator},
+	ShareDocuments:    {domain.AccessCoordinator, domain.AccessFacilitator, domain.AccessMember},
+	CurateDocuments:   {domain.AccessCoordinator, domain.AccessFacilitator},
 }
 
 // Permission is the result of an authorization: the actor's role in the coalition.

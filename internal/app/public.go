@@ -26,6 +26,16 @@ type PublicCoalition struct {
 	UnlistedCount int                  `json:"unlisted_count"`
 	Principles    []domain.Principle   `json:"principles"`
 	Wins          []PublicWin          `json:"wins"`
+	// Letters are the coalition's sign-on letters that are open or closed, newest first.
+	Letters []PublicLetterLink `json:"letters"`
+}
+
+// PublicLetterLink is a published sign-on letter as the coalition's public page lists it.
+type PublicLetterLink struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Status  string `json:"status"`
+	Signers int    `json:"signers"`
 }
 
 // PublicCoalitionPage returns what anyone may see of a coalition (ENOTFOUND when the
@@ -58,6 +68,16 @@ func (a *App) PublicCoalitionPage(ctx context.Context, idOrSlug string) (*Public
 		}
 		if out.Wins, err = publicWins(ctx, tx, c.ID, ms); err != nil {
 			return err
+		}
+		letters, err := tx.ListLetters(ctx, c.ID)
+		if err != nil {
+			return err
+		}
+		out.Letters = []PublicLetterLink{}
+		for _, l := range letters {
+			if l.Status != domain.LetterDraft {
+				out.Letters = append(out.Letters, PublicLetterLink{ID: l.ID, Title: l.Title, Status: l.Status, Signers: l.Signers})
+			}
 		}
 		ps, err := tx.ListPrinciples(ctx, c.ID)
 		for i := range ps {

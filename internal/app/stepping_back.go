@@ -14,6 +14,7 @@ type SteppingBackInput struct {
 	// the actor represents in the coalition.
 	OrganizationID string
 	Scope          string
+	WorkstreamID   string // for the workstream scope: one the organization holds a seat in
 	Reason         string
 	Note           string
 	Until          *time.Time
@@ -34,6 +35,11 @@ func (a *App) SteppingBacks(ctx context.Context, actor Actor, coalitionID string
 		for i := range out {
 			if o, err := tx.FindOrganization(ctx, out[i].OrganizationID); err == nil {
 				out[i].Organization = o.Name
+			}
+			if id := out[i].WorkstreamID; id != "" {
+				if w, err := tx.FindWorkstream(ctx, perm.Coalition.ID, id); err == nil {
+					out[i].Workstream = w.Name
+				}
 			}
 		}
 		return nil
@@ -62,8 +68,11 @@ func (a *App) StepBack(ctx context.Context, actor Actor, coalitionID string, in 
 			return err
 		}
 		s = &domain.SteppingBack{CoalitionID: perm.Coalition.ID, MembershipID: m.ID, OrganizationID: org, Scope: in.Scope,
-			Reason: in.Reason, Note: in.Note, Until: in.Until, CreatedBy: actor.ID}
+			WorkstreamID: in.WorkstreamID, Reason: in.Reason, Note: in.Note, Until: in.Until, CreatedBy: actor.ID}
 		if err := s.Validate(tx.Now); err != nil {
+			return err
+		}
+		if err := holdsSeat(ctx, tx, perm.Coalition.ID, s.WorkstreamID, org); err != nil {
 			return err
 		}
 		current, err := tx.ListSteppingBacks(ctx, perm.Coalition.ID)
@@ -71,7 +80,7 @@ func (a *App) StepBack(ctx context.Context, actor Actor, coalitionID string, in 
 			return err
 		}
 		for _, c := range current {
-			if c.OrganizationID == org && c.Scope == s.Scope && c.Active(tx.Now) {
+			if c.OrganizationID == org && c.Scope == s.Scope && c.WorkstreamID == s.WorkstreamID && c.Active(tx.Now) {
 				return domain.Errorf(domain.ECONFLICT, "This organization is already stepping back from this.")
 			}
 		}
@@ -110,4 +119,24 @@ func (a *App) ComeBack(ctx context.Context, actor Actor, coalitionID, id string)
 		return tx.Audit(ctx, s.CoalitionID, actor.ID, "stepping_back.end", "membership", s.MembershipID, map[string]any{"scope": s.Scope})
 	})
 	return s, err
+}
+
+// holdsSeat checks, for a stepping back from a workstream, that the workstream is the
+// coalition's and the organization holds a seat in it ("" needs no check).
+func holdsSeat(ctx context.Context, tx *store.Tx, coalitionID, workstreamID, orgID string) error {
+	if workstreamID == "" {
+		return nil
+	}
+	w, err := tx.FindWorkstream(ctx, coalitionID, workstreamID)
+	if domain.ErrorCode(err) == domain.ENOTFOUND {
+		return fieldError("workstream_id", "Choose a workstream of this coalition.")
+	} else if err != nil {
+		return err
+	}
+	for _, seat := range w.Members {
+		if seat.OrganizationID == orgID {
+			return nil
+		}
+	}
+	return fieldError("workstream_id", "This organization has no seat in that workstream.")
 }

@@ -59,3 +59,55 @@ func TestSteppingBack(t *testing.T) {
 		}
 	})
 }
+
+// TestSteppingBack_FromWorkstream: an organization steps back from one workstream it
+// holds a seat in, not from one where it has none nor from another coalition's; the list
+// names the workstream; it may step back from a second workstream at the same time.
+func TestSteppingBack_FromWorkstream(t *testing.T) {
+	each(t, func(t *testing.T, a *app.App) {
+		w := newWorkWorld(t, a)
+		if _, err := a.AddSeat(ctx, w.coord, w.c.ID, w.ws.ID, app.Seat{OrganizationID: w.m1.OrganizationID, Role: domain.RoleLead}); err != nil {
+			t.Fatal(err)
+		}
+		research, err := a.CreateWorkstream(ctx, w.coord, w.c.ID, app.WorkstreamText{Name: "Research"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := app.SteppingBackInput{Scope: "workstream", Reason: "capacity"}
+		_, err = a.StepBack(ctx, w.rep, w.c.ID, in)
+		wantFieldError(t, err, "workstream_id")
+		in.WorkstreamID = research.ID
+		_, err = a.StepBack(ctx, w.rep, w.c.ID, in)
+		wantFieldError(t, err, "workstream_id") // no seat there
+		in.WorkstreamID = "nope"
+		_, err = a.StepBack(ctx, w.rep, w.c.ID, in)
+		wantFieldError(t, err, "workstream_id")
+		in.WorkstreamID = w.ws.ID
+		sb, err := a.StepBack(ctx, w.rep, w.c.ID, in)
+		if err != nil || sb.WorkstreamID != w.ws.ID {
+			t.Fatalf("step back: %+v, %v", sb, err)
+		}
+		_, err = a.StepBack(ctx, w.rep, w.c.ID, in)
+		wantCode(t, err, domain.ECONFLICT)
+		if _, err := a.AddSeat(ctx, w.coord, w.c.ID, research.ID, app.Seat{OrganizationID: w.m1.OrganizationID, Role: domain.RoleWorkstreamMember}); err != nil {
+			t.Fatal(err)
+		}
+		in.WorkstreamID = research.ID
+		if _, err := a.StepBack(ctx, w.rep, w.c.ID, in); err != nil {
+			t.Fatalf("a second workstream: %v", err)
+		}
+		list, err := a.SteppingBacks(ctx, w.rep2, w.c.ID)
+		if err != nil || len(list) != 2 {
+			t.Fatalf("list: %+v, %v", list, err)
+		}
+		names := map[string]bool{list[0].Workstream: true, list[1].Workstream: true}
+		if !names["Lobbying"] || !names["Research"] {
+			t.Errorf("workstream names = %v", names)
+		}
+		// A coalition-scoped stepping back drops the workstream.
+		sb, err = a.StepBack(ctx, w.rep2, w.c.ID, app.SteppingBackInput{Scope: "coalition", Reason: "other", WorkstreamID: w.ws.ID})
+		if err != nil || sb.WorkstreamID != "" {
+			t.Errorf("coalition scope kept a workstream: %+v, %v", sb, err)
+		}
+	})
+}

@@ -374,3 +374,36 @@ func TestTimeline_PhasesWithTheirWins(t *testing.T) {
 		}
 	})
 }
+
+func TestThanks_VisibleToThoseWhoShareACoalition(t *testing.T) {
+	each(t, func(t *testing.T, a *app.App) {
+		w := newWinWorld(t, a)
+		win, err := a.CreateWin(ctx, w.coord, w.c.ID, w.win(domain.Credit{OrganizationID: w.one.OrganizationID, Weight: 1}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.SendThanks(ctx, w.rep, w.c.ID, win.ID, w.two.OrganizationID, "Thank you for the turnout."); err != nil {
+			t.Fatal(err)
+		}
+		_, err = a.SendThanks(ctx, w.rep, w.c.ID, win.ID, w.strangerOrg, "x")
+		wantFieldError(t, err, "organization_id")
+		_, err = a.SendThanks(ctx, w.rep, w.c.ID, win.ID, w.two.OrganizationID, "   ")
+		wantFieldError(t, err, "message")
+		_, err = a.SendThanks(ctx, w.strangerUser, w.c.ID, win.ID, w.two.OrganizationID, "x")
+		wantCode(t, err, domain.ENOTFOUND)
+		seen, err := a.ThanksReceived(ctx, w.rep, w.two.OrganizationID)
+		if err != nil || len(seen) != 1 || seen[0].WinTitle != win.Title || seen[0].CoalitionName != "Clean Air" {
+			t.Errorf("member sees %+v, %v", seen, err)
+		}
+		if seen, _ := a.ThanksReceived(ctx, w.strangerUser, w.two.OrganizationID); len(seen) != 0 {
+			t.Errorf("a stranger sees %+v", seen)
+		}
+		// Deleting the win keeps the thanks, without its win.
+		if err := a.DeleteWin(ctx, w.coord, w.c.ID, win.ID, 1); err != nil {
+			t.Fatal(err)
+		}
+		if seen, _ := a.ThanksReceived(ctx, w.rep, w.two.OrganizationID); len(seen) != 1 || seen[0].WinID != "" {
+			t.Errorf("after the win's deletion: %+v", seen)
+		}
+	})
+}

@@ -1,9 +1,15 @@
 // Package bundle is Braid's coalition export format: one coalition with its member
-// organizations, their people, the memberships, the principles with every version, and
-// the adoptions, as one versioned JSON document.
+// organizations, their people, the memberships, the principles with every version, the
+// adoptions, the coalition's work (workstreams, tasks, meetings, attendance,
+// commitments, phase changes, wins) and its voice (voice settings, proposals with
+// their stances and outcomes, stepping back), its power map, asks and offers, the
+// skills it needs, and the relationships among its organizations, as one versioned
+// JSON document.
 //
-// The format is described by the JSON Schema in schema/bundle-v1.schema.json, embedded
-// as SchemaJSON. Parse checks a document against that schema and then checks what a
+// The format is described by the JSON Schema in schema/bundle-v2.schema.json, embedded
+// as SchemaJSON. Version 1 documents (schema/bundle-v1.schema.json), which hold only
+// the foundation records, are still read: they parse as version 2 with the newer lists
+// empty. Parse checks a document against that schema and then checks what a
 // schema cannot: references between records, duplicate ids and the domain's own
 // validation. Every array is ordered by id and every time is UTC with microseconds, so
 // exporting, importing into an empty database and exporting again gives the same bytes
@@ -20,18 +26,20 @@ import (
 	"time"
 )
 
-// Format and Version identify the document. A reader refuses other versions rather
-// than guessing.
+// Format and Version identify the document. A reader refuses versions it does not
+// know rather than guessing; it reads version 1 too.
 const (
 	Format  = "braid.bundle"
-	Version = 1
+	Version = 2
 )
 
 // MaxBundleBytes is the largest bundle Braid reads. Callers limit what they read to
 // this size before calling Parse, which refuses anything larger.
 const MaxBundleBytes = 20 << 20
 
-// Bundle is a whole coalition. Accounts, invitations and the audit log are not part of it.
+// Bundle is a whole coalition. Accounts, invitations and the audit log are not part of
+// it; neither are the ledger, allocation rounds, check-ins and tensions, whose privacy
+// and hash-chain rules need a design of their own.
 type Bundle struct {
 	Format        string         `json:"format"`
 	Version       int            `json:"version"`
@@ -42,6 +50,31 @@ type Bundle struct {
 	Memberships   []Membership   `json:"memberships"`
 	Principles    []Principle    `json:"principles"`
 	Adoptions     []Adoption     `json:"adoptions"`
+	// Since version 2.
+	Workstreams  []Workstream  `json:"workstreams"`
+	Tasks        []Task        `json:"tasks"`
+	Meetings     []Meeting     `json:"meetings"`
+	Attendance   []Attendance  `json:"attendance"`
+	Commitments  []Commitment  `json:"commitments"`
+	PhaseChanges []PhaseChange `json:"phase_changes"`
+	Wins         []Win         `json:"wins"`
+	// Since version 2 too: the coalition's voice.
+	VoiceSettings *VoiceSettings `json:"voice_settings"`
+	Proposals     []Proposal     `json:"proposals"`
+	SteppingBacks []SteppingBack `json:"stepping_backs"`
+	// Since version 2 too: the power map and shared capacity.
+	Targets    []Target   `json:"targets"`
+	AsksOffers []AskOffer `json:"asks_offers"`
+	SkillNeeds []string   `json:"skill_needs"`
+	// Since version 2 too: the relationships among the bundle's organizations.
+	Relationships       []Relationship       `json:"relationships"`
+	RelationshipHistory []RelationshipChange `json:"relationship_history"`
+	// Since version 2 too: sign-on letters with their confirmed and withdrawn signatures.
+	SignOnLetters []SignOnLetter `json:"sign_on_letters"`
+	// Since version 2 too, and only when a coordinator asked for them: closed check-ins
+	// with their anonymous responses, and tensions (see health.go). Empty otherwise.
+	CheckIns []CheckIn `json:"check_ins"`
+	Tensions []Tension `json:"tensions"`
 }
 
 // Coalition is the coalition itself.

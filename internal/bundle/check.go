@@ -15,11 +15,27 @@ func check(b *Bundle, r *report) {
 	r.checkTime("/exported_at", b.ExportedAt)
 	b.ExportedAt = canonicalTime(b.ExportedAt)
 	checkCoalition(b, r)
-	orgs := checkOrganizations(b, r)
-	checkPeople(b, orgs, r)
-	members := checkMemberships(b, orgs, r)
-	versions := checkPrinciples(b, r)
-	checkAdoptions(b, members, versions, r)
+	ix := &index{affiliated: map[[2]string]bool{}}
+	ix.orgs = checkOrganizations(b, r)
+	ix.people = checkPeople(b, ix, r)
+	ix.members = checkMemberships(b, ix.orgs, r)
+	ix.principles, ix.versions = checkPrinciples(b, r)
+	checkAdoptions(b, ix.members, ix.versions, r)
+	checkWork(b, ix, r)
+	checkVoice(b, ix, r)
+	checkCapacity(b, ix, r)
+	checkNetwork(b, ix, r)
+	checkLetters(b, ix, r)
+	checkHealth(b, ix, r)
+}
+
+// index holds the ids of the records checked so far, by the index of each in its
+// array, for the checks of the records that refer to them.
+type index struct {
+	orgs, people, members, principles, versions map[string]int
+	// affiliated holds each (person, organization) pair of the bundle.
+	affiliated                   map[[2]string]bool
+	workstreams, meetings, tasks map[string]int
 }
 
 func checkCoalition(b *Bundle, r *report) {
@@ -47,7 +63,9 @@ func checkOrganizations(b *Bundle, r *report) map[string]int {
 	return ids
 }
 
-func checkPeople(b *Bundle, orgs map[string]int, r *report) {
+// checkPeople returns the index of each person by id and records affiliations in ix.
+func checkPeople(b *Bundle, ix *index, r *report) map[string]int {
+	orgs := ix.orgs
 	ids := map[string]int{}
 	for i := range b.People {
 		p := &b.People[i]
@@ -72,8 +90,10 @@ func checkPeople(b *Bundle, orgs map[string]int, r *report) {
 				r.addUnlessCovered(apath+"/organization_id", "This person is already affiliated with this organization.")
 			}
 			seen[a.OrganizationID] = true
+			ix.affiliated[[2]string{p.ID, a.OrganizationID}] = true
 		}
 	}
+	return ids
 }
 
 // checkMemberships returns the index of each membership by id.
@@ -112,8 +132,8 @@ func checkMemberships(b *Bundle, orgs map[string]int, r *report) map[string]int 
 	return ids
 }
 
-// checkPrinciples returns the versions by id.
-func checkPrinciples(b *Bundle, r *report) map[string]int {
+// checkPrinciples returns the principles and the versions by id.
+func checkPrinciples(b *Bundle, r *report) (map[string]int, map[string]int) {
 	ids, versions := map[string]int{}, map[string]int{}
 	for i := range b.Principles {
 		p := &b.Principles[i]
@@ -135,7 +155,7 @@ func checkPrinciples(b *Bundle, r *report) map[string]int {
 			v.CreatedAt = canonicalTime(v.CreatedAt)
 		}
 	}
-	return versions
+	return ids, versions
 }
 
 func checkAdoptions(b *Bundle, members, versions map[string]int, r *report) {
@@ -163,7 +183,7 @@ func checkAdoptions(b *Bundle, members, versions map[string]int, r *report) {
 // domainErrors reports the field errors of a domain validation under prefix.
 func (r *report) domainErrors(prefix string, err error) {
 	for _, f := range domain.ErrorFields(err) {
-		r.addUnlessCovered(prefix+"/"+strings.ReplaceAll(f.Field, ".", "/"), f.Message)
+		r.addUnlessCovered(prefix+"/"+strings.ReplaceAll(strings.TrimPrefix(f.Field, "/"), ".", "/"), f.Message)
 	}
 }
 

@@ -18,11 +18,17 @@ type Contents struct {
 	Memberships   []domain.Membership
 	Principles    []domain.Principle // each with all its Versions
 	Adoptions     []domain.Adoption
+	WorkContents
+	VoiceContents
+	CapacityContents
+	NetworkContents
+	LetterContents
+	HealthContents
 }
 
 // New builds the bundle of c, every array ordered by id. People keep only their
-// affiliations with organizations in c; user ids, creators and adopters (accounts) are
-// left out.
+// affiliations with organizations in c; user ids, creators, recorders and adopters
+// (accounts) are left out.
 func New(c Contents, exportedAt time.Time) *Bundle {
 	b := &Bundle{Format: Format, Version: Version, ExportedAt: canonicalTime(exportedAt), Coalition: fromCoalition(c.Coalition)}
 	orgIDs := map[string]bool{}
@@ -55,7 +61,14 @@ func New(c Contents, exportedAt time.Time) *Bundle {
 	for _, a := range c.Adoptions {
 		b.Adoptions = append(b.Adoptions, Adoption{a.ID, a.MembershipID, a.PrincipleVersionID, canonicalTime(a.AdoptedAt)})
 	}
+	b.addWork(c.WorkContents)
+	b.addVoice(c.VoiceContents)
+	b.addCapacity(c.CapacityContents)
+	b.addNetwork(c.NetworkContents)
+	b.addLetters(c.LetterContents)
+	b.addHealth(c.HealthContents)
 	b.sort()
+	b.pseudonymizeVoters()
 	return b
 }
 
@@ -75,6 +88,12 @@ func (b *Bundle) sort() {
 	for i := range b.Principles {
 		slices.SortFunc(b.Principles[i].Versions, func(x, y PrincipleVersion) int { return cmp.Compare(x.Version, y.Version) })
 	}
+	b.sortWork()
+	b.sortVoice()
+	b.sortCapacity()
+	b.sortNetwork()
+	b.sortLetters()
+	b.sortHealth()
 }
 
 func fromCoalition(c domain.Coalition) Coalition {
@@ -128,6 +147,12 @@ func (b *Bundle) Contents() Contents {
 		c.Adoptions = append(c.Adoptions, domain.Adoption{ID: a.ID, MembershipID: a.MembershipID,
 			PrincipleVersionID: a.PrincipleVersionID, AdoptedAt: a.AdoptedAt})
 	}
+	c.WorkContents = b.work()
+	c.VoiceContents = b.voice()
+	c.CapacityContents = b.capacity()
+	c.NetworkContents = b.network()
+	c.LetterContents = b.letters()
+	c.HealthContents = b.health()
 	return c
 }
 

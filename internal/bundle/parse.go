@@ -12,13 +12,21 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// SchemaJSON is the JSON Schema (draft 2020-12) of a version 1 bundle.
+// SchemaJSON is the JSON Schema (draft 2020-12) of a bundle of the current version.
 //
-//go:embed schema/bundle-v1.schema.json
+//go:embed schema/bundle-v2.schema.json
 var SchemaJSON []byte
 
-// SchemaURL is the schema's $id.
-const SchemaURL = "https://github.com/braid-org/braid/internal/bundle/schema/bundle-v1.schema.json"
+// SchemaV1JSON is the JSON Schema of a version 1 bundle, which Parse still reads.
+//
+//go:embed schema/bundle-v1.schema.json
+var SchemaV1JSON []byte
+
+// SchemaURL and SchemaV1URL are the schemas' $id.
+const (
+	SchemaURL   = "https://github.com/braid-org/braid/internal/bundle/schema/bundle-v2.schema.json"
+	SchemaV1URL = "https://github.com/braid-org/braid/internal/bundle/schema/bundle-v1.schema.json"
+)
 
 // Problem is one thing wrong with a bundle. Path is a JSON pointer (RFC 6901) to the
 // offending value, such as /memberships/3/role; "" is the whole document.
@@ -31,7 +39,7 @@ type Problem struct {
 // file gives a readable answer.
 const maxProblems = 100
 
-// Validate returns every problem with raw as a version 1 bundle, nil when it has none.
+// Validate returns every problem with raw as a bundle, nil when it has none.
 // It checks the schema, then references between records, duplicate ids and the
 // domain's validation of every record.
 func Validate(raw []byte) []Problem {
@@ -44,7 +52,9 @@ func Validate(raw []byte) []Problem {
 // no problem, and otherwise nil and the problems sorted by path (array indexes as
 // numbers). It refuses documents larger than MaxBundleBytes, unknown fields and
 // anything after the document. The bundle keeps the order of the document's arrays, so
-// a path such as /memberships/3 names the same record in the bundle.
+// a path such as /memberships/3 names the same record in the bundle. A version 1
+// document is checked against the version 1 schema and returned as a bundle of the
+// current version whose newer lists are empty.
 func Parse(raw []byte) (*Bundle, []Problem) {
 	if len(raw) > MaxBundleBytes {
 		return nil, []Problem{{"", fmt.Sprintf("The bundle is larger than %d MiB.", MaxBundleBytes>>20)}}
@@ -53,11 +63,12 @@ func Parse(raw []byte) (*Bundle, []Problem) {
 	if err != nil {
 		return nil, []Problem{{"", "This is not a JSON document: " + err.Error()}}
 	}
-	if p := checkHeader(doc); p != nil {
+	version, p := checkHeader(doc)
+	if p != nil {
 		return nil, []Problem{*p}
 	}
 	r := newReport()
-	r.validateSchema(doc)
+	r.validateSchema(doc, version)
 	if r.paths[""] {
 		return nil, r.list()
 	}
@@ -80,26 +91,45 @@ func Parse(raw []byte) (*Bundle, []Problem) {
 	if !r.empty() {
 		return nil, r.list()
 	}
+	b.upgrade()
 	return b, nil
 }
 
-// checkHeader refuses a document that is not a bundle, or a bundle of another version,
-// with one problem instead of a schema error for every field.
-func checkHeader(doc any) *Problem {
+// upgrade makes a bundle of an older version one of the current version: the lists
+// it could not hold are empty.
+func (b *Bundle) upgrade() {
+	b.Version = Version
+	b.Workstreams, b.Tasks, b.Meetings = orEmpty(b.Workstreams), orEmpty(b.Tasks), orEmpty(b.Meetings)
+	b.Attendance, b.Commitments = orEmpty(b.Attendance), orEmpty(b.Commitments)
+	b.PhaseChanges, b.Wins = orEmpty(b.PhaseChanges), orEmpty(b.Wins)
+	b.Proposals, b.SteppingBacks = orEmpty(b.Proposals), orEmpty(b.SteppingBacks)
+	b.Targets, b.AsksOffers, b.SkillNeeds = orEmpty(b.Targets), orEmpty(b.AsksOffers), orEmpty(b.SkillNeeds)
+	b.Relationships, b.RelationshipHistory = orEmpty(b.Relationships), orEmpty(b.RelationshipHistory)
+	b.SignOnLetters, b.CheckIns, b.Tensions = orEmpty(b.SignOnLetters), orEmpty(b.CheckIns), orEmpty(b.Tensions)
+}
+
+// checkHeader refuses a document that is not a bundle, or a bundle of a version this
+// Braid does not read, with one problem instead of a schema error for every field. It
+// returns the version to check the document against: the current one when the
+// document does not say (the schema then reports the missing field).
+func checkHeader(doc any) (int, *Problem) {
 	obj, ok := doc.(map[string]any)
 	if !ok {
-		return &Problem{"", "A bundle is a JSON object."}
+		return 0, &Problem{"", "A bundle is a JSON object."}
 	}
 	if f, ok := obj["format"].(string); ok && f != Format {
-		return &Problem{"/format", fmt.Sprintf("This is not a Braid bundle (format %q).", f)}
+		return 0, &Problem{"/format", fmt.Sprintf("This is not a Braid bundle (format %q).", f)}
 	}
 	if v, ok := obj["version"].(json.Number); ok {
 		n, ok := new(big.Rat).SetString(string(v))
-		if !ok || n.Cmp(big.NewRat(Version, 1)) != 0 {
-			return &Problem{"/version", fmt.Sprintf("This bundle is version %s; this Braid reads version %d.", v, Version)}
+		for version := 1; ok && version <= Version; version++ {
+			if n.Cmp(big.NewRat(int64(version), 1)) == 0 {
+				return version, nil
+			}
 		}
+		return 0, &Problem{"/version", fmt.Sprintf("This bundle is version %s; this Braid reads versions 1 to %d.", v, Version)}
 	}
-	return nil
+	return Version, nil
 }
 
 // decodeStrict decodes raw into a Bundle, refusing unknown fields and trailing data.

@@ -47,13 +47,19 @@ func TestParse_ReportsEveryProblemByPath(t *testing.T) {
 		"/people/1/id":                      "/people/0 has the same id",
 		"/principles/1/versions/0/title":    "too long: 201 characters, at most 200",
 		"/coalition/goal":                   "required",
+		// p-2 lost its id to the duplicate, so what names p-2 names nobody.
+		"/workstreams/1/seats/1/person_id": `No person in this bundle has the id "p-2"`,
+		"/tasks/1/owner_person_id":         `No person in this bundle has the id "p-2"`,
+		"/attendance/1/person_id":          `No person in this bundle has the id "p-2"`,
+		// m-1 now names org-unknown, so org-a's stepping back names another organization.
+		"/stepping_backs/1/organization_id": `the organization "org-unknown"`,
 	} {
 		if got := problemAt(problems, path); !strings.Contains(got, want) {
 			t.Errorf("problem at %s = %q, want it to mention %q (all: %v)", path, got, want, problems)
 		}
 	}
-	if len(problems) != 8 {
-		t.Errorf("%d problems, want 8, each reported once: %v", len(problems), problems)
+	if len(problems) != 12 {
+		t.Errorf("%d problems, want 12, each reported once: %v", len(problems), problems)
 	}
 }
 
@@ -80,7 +86,7 @@ func TestParse_RefusesOtherDocuments(t *testing.T) {
 		{"not JSON", `{"format":`, "", "not a JSON document"},
 		{"array", `[]`, "", "JSON object"},
 		{"other format", `{"format": "other", "version": 1}`, "/format", "not a Braid bundle"},
-		{"newer version", `{"format": "braid.bundle", "version": 2}`, "/version", "version 2"},
+		{"newer version", `{"format": "braid.bundle", "version": 3}`, "/version", "version 3"},
 		{"empty object", `{}`, "/format", "required"},
 		{"too large", string(big), "", "larger than 20 MiB"},
 	} {

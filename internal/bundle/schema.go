@@ -12,22 +12,27 @@ import (
 	"golang.org/x/text/message"
 )
 
-var compiledSchema = sync.OnceValue(func() *jsonschema.Schema {
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(SchemaJSON))
+// compiledSchemas holds the schema of each version Parse reads, by version.
+var compiledSchemas = sync.OnceValue(func() map[int]*jsonschema.Schema {
+	return map[int]*jsonschema.Schema{1: compileSchema(SchemaV1URL, SchemaV1JSON), Version: compileSchema(SchemaURL, SchemaJSON)}
+})
+
+func compileSchema(url string, raw []byte) *jsonschema.Schema {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
 	if err != nil {
 		panic("bundle: embedded schema: " + err.Error())
 	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
-	if err := c.AddResource(SchemaURL, doc); err != nil {
+	if err := c.AddResource(url, doc); err != nil {
 		panic("bundle: embedded schema: " + err.Error())
 	}
-	return c.MustCompile(SchemaURL)
-})
+	return c.MustCompile(url)
+}
 
-// validateSchema adds a problem for every value the schema refuses.
-func (r *report) validateSchema(doc any) {
-	err := compiledSchema().Validate(doc)
+// validateSchema adds a problem for every value the schema of version refuses.
+func (r *report) validateSchema(doc any, version int) {
+	err := compiledSchemas()[version].Validate(doc)
 	if ve, ok := err.(*jsonschema.ValidationError); ok {
 		r.schemaError(ve)
 	} else if err != nil {
@@ -62,8 +67,11 @@ var printer = message.NewPrinter(language.English)
 
 // patternMessages explains the schema's patterns in words.
 var patternMessages = map[string]string{
-	"^[A-Za-z0-9_-]{1,64}$":    "Use 1 to 64 letters, digits, '-' or '_'.",
-	"^[a-z0-9]+(-[a-z0-9]+)*$": "Use lowercase letters and digits separated by single '-'.",
+	"^[A-Za-z0-9_-]{1,64}$":           "Use 1 to 64 letters, digits, '-' or '_'.",
+	"^[a-z0-9]+(-[a-z0-9]+)*$":        "Use lowercase letters and digits separated by single '-'.",
+	"^([A-Za-z0-9_-]{1,64})?$":        "Use 1 to 64 letters, digits, '-' or '_', or \"\" for none.",
+	"^[0-9]{4}-[0-9]{2}-[0-9]{2}$":    "Give a date as YYYY-MM-DD.",
+	"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$": "Give a date as YYYY-MM-DD, or \"\" for none.",
 }
 
 // schemaMessage says in a sentence what a schema keyword refused.
@@ -85,6 +93,8 @@ func schemaMessage(k jsonschema.ErrorKind) string {
 		return fmt.Sprintf("Too many entries: %d, at most %d.", k.Got, k.Want)
 	case *kind.Minimum:
 		return fmt.Sprintf("Use a number of at least %s.", k.Want.RatString())
+	case *kind.ExclusiveMinimum:
+		return fmt.Sprintf("Use a number above %s.", k.Want.RatString())
 	case *kind.Maximum:
 		return fmt.Sprintf("Use a number of at most %s.", k.Want.RatString())
 	case *kind.Format:

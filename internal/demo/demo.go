@@ -93,6 +93,12 @@ func Seed(ctx context.Context, a *app.App) (Credentials, error) {
 		if err := seedWork(ctx, tx, w); err != nil {
 			return err
 		}
+		if err := seedLetters(ctx, tx, w); err != nil {
+			return err
+		}
+		if err := seedMoney(ctx, tx, w); err != nil { // links contributions to the work and wins above
+			return fmt.Errorf("money: %w", err)
+		}
 		for _, c := range w.coalitions {
 			if err := tx.Audit(ctx, c.ID, w.users[0].ID, "demo.seed", "coalition", c.ID, map[string]any{"name": c.Name}); err != nil {
 				return err

@@ -28,14 +28,14 @@ type stanceSeed struct {
 }
 
 var housingProposals = []proposalSeed{
-	{title: "Endorse the tenant opportunity to purchase ordinance draft", method: "consent", quorum: 0.5, openDay: 20, closeDay: 27, author: 0,
+	{title: "Endorse the tenant opportunity to purchase ordinance draft", method: "consent", quorum: 0.5, openDay: 250, closeDay: 257, author: 0,
 		body: "The drafting group's text gives tenants the first right to buy when a building is sold. We endorse it as the coalition's position.",
 		stances: map[int]stanceSeed{0: {position: "agree"}, 1: {position: "agree"}, 2: {position: "stand_aside", comment: "Our board has not discussed it yet."},
 			3: {position: "disagree", comment: "The 90-day window is too short for small land trusts."}, 4: {position: "agree"}}},
-	{title: "Where to hold the spring assembly", method: "poll_ranked", quorum: 0.5, openDay: 30, closeDay: 37, author: 1,
+	{title: "Where to hold the spring assembly", method: "poll_ranked", quorum: 0.5, openDay: 262, closeDay: 269, author: 1,
 		body: "Rank the places you could get your members to.", options: []string{"Cedar community room", "Central library", "Union hall"},
 		stances: map[int]stanceSeed{0: {ranking: []int{0, 1}}, 1: {ranking: []int{1, 0}}, 2: {ranking: []int{2, 1}}, 3: {ranking: []int{0}}, 4: {ranking: []int{2, 0}}}},
-	{title: "Accept the developer's sponsorship of the assembly", method: "consensus", quorum: 0.3, openDay: 40, closeDay: 44, author: 3,
+	{title: "Accept the developer's sponsorship of the assembly", method: "consensus", quorum: 0.3, openDay: 280, closeDay: 284, author: 3,
 		body: "A developer building on the Cedar block offered to pay for the assembly's food and childcare.",
 		stances: map[int]stanceSeed{0: {position: "block", reason: "Taking money from a developer we are organizing against compromises our independence."},
 			1: {position: "stand_aside"}, 3: {position: "agree"}, 4: {position: "disagree", comment: "Ask our funders instead."}}},

@@ -179,3 +179,17 @@ func checkDay(v *Validation, field, s string) {
 		v.Add(field, "Give a date between 1900 and 2200.")
 	}
 }
+
+// Thanks is recognition a coalition sends a member organization, usually for a win. The
+// names are filled for display.
+type Thanks struct {
+	ID               string    `json:"id"`
+	CoalitionID      string    `json:"coalition_id"`
+	CoalitionName    string    `json:"coalition_name,omitempty"`
+	WinID            string    `json:"win_id"`
+	WinTitle         string    `json:"win_title,omitempty"`
+	OrganizationID   string    `json:"organization_id"`
+	OrganizationName string    `json:"organization_name,omitempty"`
+	Message          string    `json:"message"`
+	CreatedAt        time.Time `json:"created_at"`
+}

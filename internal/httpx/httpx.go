@@ -47,7 +47,20 @@ type ctxKey int
 const (
 	userKey ctxKey = iota
 	requestIDKey
+	originKey
 )
+
+// WithOrigin returns a context carrying the public address links to Braid start with.
+func WithOrigin(ctx context.Context, origin string) context.Context {
+	return context.WithValue(ctx, originKey, origin)
+}
+
+// Origin returns the public address ("https://braid.example.org", no trailing slash) for
+// links sent outside Braid, such as in emails; "" outside a request.
+func Origin(ctx context.Context) string {
+	o, _ := ctx.Value(originKey).(string)
+	return o
+}
 
 // WithUser returns a context carrying the signed-in user.
 func WithUser(ctx context.Context, u *domain.User) context.Context {

@@ -46,6 +46,16 @@ func init() {
 		entry{route: "POST /coalitions/{id}/funds", want: manage, body: form("name", "Dues", "holder_name", "Org One", "currency", "USD")},
 		entry{route: "GET /coalitions/{id}/funds/{fund_id}", want: view},
 		entry{route: "POST /coalitions/{id}/funds/{fund_id}/entries", want: manage, body: form("kind", "received", "amount", "10.00")},
+		entry{route: "GET /api/v1/coalitions/{id}/funds/{fund_id}/report", want: view, query: "?from=2025-01-01&to=2025-12-31"},
+		entry{route: "GET /coalitions/{id}/funds/{fund_id}/report", want: view},
+		entry{route: "GET /coalitions/{id}/funds/{fund_id}/report.csv", want: view},
+		entry{route: "GET /coalitions/{id}/contributions", want: view},
+		entry{route: "POST /coalitions/{id}/contributions", want: contributor, body: func(f *fixture, _ string) any {
+			return url.Values{"organization_id": {f.m1.OrganizationID}, "date": {"2025-03-02"}, "hours": {"1.5"}, "kind": {"research"}}
+		}},
+		entry{route: "POST /coalitions/{id}/contributions/{contribution_id}/confirm", want: contributor},
+		entry{route: "GET /coalitions/{id}/contributions/import", want: manage},
+		entry{route: "POST /coalitions/{id}/contributions/import", want: manage, body: form("csv", "organization,date,hours,kind,description\nOrg One,2025-03-03,1.5,organizing,Door knocking\n", "write", "yes")},
 	)
 	fixtureSetups = append(fixtureSetups, func(t testing.TB, f *fixture) {
 		ctx := context.Background()

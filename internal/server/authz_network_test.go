@@ -22,6 +22,8 @@ func init() {
 	}
 	one := func(*fixture) int { return 1 }
 	featureMatrix = append(featureMatrix,
+		entry{route: "GET /api/v1/coalitions/{id}/impact", want: view},
+		entry{route: "GET /coalitions/{id}/impact", want: view},
 		entry{route: "GET /api/v1/coalitions/{id}/relationships", want: view},
 		entry{route: "POST /api/v1/coalitions/{id}/relationships", want: represent, body: relationshipJSON},
 		entry{route: "PUT /api/v1/coalitions/{id}/relationships/{relationship_id}", want: otherSide, etag: one,

@@ -36,8 +36,11 @@ type entry struct {
 	route string                            // the pattern exactly as registered
 	want  string                            // one of the expectations above
 	body  func(f *fixture, role string) any // a body that succeeds for an allowed role
-	query string                            // appended to the path
-	etag  func(f *fixture) int              // the version an update names in If-Match
+	query string                            // appended to the path; may name {parameters} too
+	// params overrides f.ids for this entry's path parameters, for a route that needs a
+	// record other than the fixture's usual one (a draft where the usual one is open).
+	params func(f *fixture) map[string]string
+	etag   func(f *fixture) int // the version an update names in If-Match
 }
 
 func (e entry) api() bool { return strings.Contains(e.route, " /api/") }

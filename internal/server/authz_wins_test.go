@@ -37,6 +37,14 @@ func init() {
 		entry{route: "POST /api/v1/coalitions/{id}/wins", want: recordWins, body: winJSON},
 		entry{route: "PUT /api/v1/coalitions/{id}/wins/{win_id}", want: recordWins, etag: winVer, body: winChangeJSON},
 		entry{route: "DELETE /api/v1/coalitions/{id}/wins/{win_id}", want: recordWins, etag: winVer},
+		entry{route: "POST /api/v1/coalitions/{id}/wins/{win_id}/thanks", want: recordWins, body: func(f *fixture, _ string) any {
+			return map[string]any{"organization_id": f.m1.OrganizationID, "message": "Thank you."}
+		}},
+		entry{route: "GET /api/v1/coalitions/{id}/thanks", want: view},
+		entry{route: "GET /api/v1/organizations/{id}/thanks", want: signedIn},
+		entry{route: "POST /coalitions/{id}/wins/{win_id}/thanks", want: recordWins, body: func(f *fixture, _ string) any {
+			return url.Values{"organization_id": {f.m1.OrganizationID}, "message": {"Thank you."}}
+		}},
 		entry{route: "GET /api/v1/coalitions/{id}/phase-changes", want: view},
 		entry{route: "GET /api/v1/coalitions/{id}/momentum", want: view},
 		entry{route: "POST /api/v1/coalitions/{id}/phase-changes", want: manage, body: moveJSON},

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"maps"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -248,10 +249,15 @@ func (f *fixture) request(t testing.TB, e entry, role string) *http.Request {
 		id = f.spare[role]
 	}
 	params := []string{}
+	if e.params != nil {
+		for name, v := range e.params(f) {
+			params = append(params, "{"+name+"}", v)
+		}
+	}
 	for name, v := range f.ids {
 		params = append(params, "{"+name+"}", v)
 	}
-	path = strings.NewReplacer(params...).Replace(path)
+	path = strings.NewReplacer(params...).Replace(path + e.query)
 	path = strings.NewReplacer("{$}", "", "{id}", id, "{membership_id}", f.m1.ID, "{principle_id}", f.principle.ID,
 		"{token}", f.invite, "{token_id}", f.spare[role], "{user_id}", f.users["observer"].ID, "{slug}", f.a.Slug, "{hash}", "0", "{path...}", "app.css").Replace(path)
 	var body io.Reader
@@ -262,6 +268,18 @@ func (f *fixture) request(t testing.TB, e entry, role string) *http.Request {
 			body, contentType = strings.NewReader(b.Encode()), "application/x-www-form-urlencoded"
 		case []byte:
 			body, contentType = bytes.NewReader(b), "application/json"
+		case rawBody:
+			body, contentType = bytes.NewReader(b.data), b.contentType
+		case fileUpload:
+			var buf bytes.Buffer
+			mw := multipart.NewWriter(&buf)
+			fw, err := mw.CreateFormFile(b.field, b.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fw.Write(b.content)
+			mw.Close()
+			body, contentType = &buf, mw.FormDataContentType()
 		default:
 			raw, err := json.Marshal(b)
 			if err != nil {
@@ -270,7 +288,7 @@ func (f *fixture) request(t testing.TB, e entry, role string) *http.Request {
 			body, contentType = bytes.NewReader(raw), "application/json"
 		}
 	}
-	req := httptest.NewRequest(method, path+e.query, body)
+	req := httptest.NewRequest(method, path, body)
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
@@ -288,6 +306,18 @@ func (f *fixture) request(t testing.TB, e entry, role string) *http.Request {
 		req.Header.Set("Cookie", f.cookies[role])
 	}
 	return req
+}
+
+// rawBody is a request body sent as is, with its content type.
+type rawBody struct {
+	contentType string
+	data        []byte
+}
+
+// fileUpload is a multipart form with one file, as a browser uploads it.
+type fileUpload struct {
+	field, name string
+	content     []byte
 }
 
 // importBundle is a small valid bundle of a coalition that is not in the deployment yet.

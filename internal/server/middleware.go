@@ -17,6 +17,7 @@ import (
 const (
 	maxBody       = 1 << 20
 	maxImportBody = 21 << 20
+	maxUploadBody = 11 << 20 // a document's file (10 MB) and the form around it
 )
 
 // routeInfo lets the innermost handler report which pattern matched to the outer
@@ -79,8 +80,11 @@ func observe(log *slog.Logger, m *metrics, next http.Handler) http.Handler {
 		ctx := httpx.WithRequestID(r.Context(), id)
 		ctx = withRouteInfo(ctx, info)
 		limit := int64(maxBody)
-		if strings.HasSuffix(r.URL.Path, "/import") {
+		switch {
+		case strings.HasSuffix(r.URL.Path, "/import"):
 			limit = maxImportBody
+		case strings.HasSuffix(r.URL.Path, "/file") && strings.Contains(r.URL.Path, "/documents/"):
+			limit = maxUploadBody
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		sw := &statusWriter{ResponseWriter: w}
@@ -131,5 +135,23 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
 		next.ServeHTTP(w, r)
+	})
+}
+
+// withOrigin records in each request's context the public address that links sent
+// outside Braid start with: the configured base URL (Braid behind a proxy), otherwise the
+// request's own scheme and host.
+func withOrigin(base string, next http.Handler) http.Handler {
+	base = strings.TrimSuffix(base, "/")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		origin := base
+		if origin == "" {
+			scheme := "http"
+			if r.TLS != nil {
+				scheme = "https"
+			}
+			origin = scheme + "://" + r.Host
+		}
+		next.ServeHTTP(w, r.WithContext(httpx.WithOrigin(r.Context(), origin)))
 	})
 }

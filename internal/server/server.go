@@ -67,7 +67,7 @@ func New(a *app.App, cfg Config) (*Server, error) {
 
 	mux := http.NewServeMux()
 	s.router = httpx.NewRouter(mux)
-	ui, err := web.New(web.Options{App: a, Sessions: s.sessions, Log: log, BaseURL: cfg.BaseURL})
+	ui, err := web.New(web.Options{App: a, Sessions: s.sessions, Log: log})
 	if err != nil {
 		return nil, err
 	}
@@ -87,6 +87,7 @@ func New(a *app.App, cfg Config) (*Server, error) {
 
 	var h http.Handler = recordPattern(mux)
 	h = s.loadUser(h)
+	h = withOrigin(cfg.BaseURL, h)
 	h = s.sessions.LoadAndSave(h)
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = securityHeaders(h)

@@ -16,10 +16,29 @@ func (tx *Tx) CreateAskOffer(ctx context.Context, a *domain.AskOffer) error {
 		a.CreatedAt = tx.Now
 	}
 	a.UpdatedAt = a.CreatedAt
-	_, err := tx.exec(ctx, `INSERT INTO asks_offers (id, coalition_id, kind, organization_id, title, body, needed_by, state, created_by, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, a.ID, a.CoalitionID, a.Kind, a.OrganizationID, a.Title, a.Body,
-		formatDatePtr(a.NeededBy), a.State, a.CreatedBy, formatTime(a.CreatedAt), formatTime(a.UpdatedAt))
+	_, err := tx.insertOne(ctx, askInsert, askRow(a))
 	return err
+}
+
+// askInsert, responseInsert, helpInsert and their rows are shared by the single-row
+// methods and the bulk InsertAsksOffers.
+const askInsert = `INSERT INTO asks_offers (id, coalition_id, kind, organization_id, title, body, needed_by, state, created_by, created_at, updated_at)`
+
+func askRow(a *domain.AskOffer) []any {
+	return []any{a.ID, a.CoalitionID, a.Kind, a.OrganizationID, a.Title, a.Body, formatDatePtr(a.NeededBy), a.State, a.CreatedBy,
+		formatTime(a.CreatedAt), formatTime(a.UpdatedAt)}
+}
+
+const responseInsert = `INSERT INTO ask_offer_responses (id, ask_offer_id, organization_id, body, created_by, created_at)`
+
+func responseRow(r *domain.AskResponse) []any {
+	return []any{r.ID, r.AskOfferID, r.OrganizationID, r.Body, r.CreatedBy, formatTime(r.CreatedAt)}
+}
+
+const helpInsert = `INSERT INTO help_records (id, coalition_id, ask_offer_id, from_org, to_org, recorded_by, recorded_at)`
+
+func helpRow(h *domain.HelpRecord) []any {
+	return []any{h.ID, h.CoalitionID, h.AskOfferID, h.FromOrg, h.ToOrg, h.RecordedBy, formatTime(h.RecordedAt)}
 }
 
 const askCols = `a.id, a.coalition_id, a.kind, a.organization_id, a.title, a.body, a.needed_by, a.state, a.created_by, a.created_at, a.updated_at`
@@ -108,8 +127,7 @@ func (tx *Tx) AddAskResponse(ctx context.Context, r *domain.AskResponse) error {
 	if r.CreatedAt.IsZero() {
 		r.CreatedAt = tx.Now
 	}
-	_, err := tx.exec(ctx, `INSERT INTO ask_offer_responses (id, ask_offer_id, organization_id, body, created_by, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6)`, r.ID, r.AskOfferID, r.OrganizationID, r.Body, r.CreatedBy, formatTime(r.CreatedAt))
+	_, err := tx.insertOne(ctx, responseInsert, responseRow(r))
 	if domain.ErrorCode(err) == domain.ECONFLICT {
 		return domain.Errorf(domain.ECONFLICT, "This organization has already responded.")
 	}
@@ -137,8 +155,7 @@ func (tx *Tx) CreateHelpRecord(ctx context.Context, h *domain.HelpRecord) error 
 	if h.RecordedAt.IsZero() {
 		h.RecordedAt = tx.Now
 	}
-	_, err := tx.exec(ctx, `INSERT INTO help_records (id, coalition_id, ask_offer_id, from_org, to_org, recorded_by, recorded_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`, h.ID, h.CoalitionID, h.AskOfferID, h.FromOrg, h.ToOrg, h.RecordedBy, formatTime(h.RecordedAt))
+	_, err := tx.insertOne(ctx, helpInsert, helpRow(h))
 	return err
 }
 

@@ -16,12 +16,17 @@ func (tx *Tx) AddAttendance(ctx context.Context, a *domain.Attendance) error {
 	if a.RecordedAt.IsZero() {
 		a.RecordedAt = tx.Now
 	}
-	_, err := tx.exec(ctx, `INSERT INTO attendance (id, meeting_id, organization_id, person_id, recorded_by, recorded_at)
-		VALUES ($1, $2, $3, $4, $5, $6)`, a.ID, a.MeetingID, a.OrganizationID, a.PersonID, a.RecordedBy, formatTime(a.RecordedAt))
+	_, err := tx.insertOne(ctx, attendanceInsert, attendanceRow(a))
 	if domain.ErrorCode(err) == domain.ECONFLICT {
 		return domain.Errorf(domain.ECONFLICT, "This attendance is already recorded.")
 	}
 	return err
+}
+
+const attendanceInsert = `INSERT INTO attendance (id, meeting_id, organization_id, person_id, recorded_by, recorded_at)`
+
+func attendanceRow(a *domain.Attendance) []any {
+	return []any{a.ID, a.MeetingID, a.OrganizationID, a.PersonID, a.RecordedBy, formatTime(a.RecordedAt)}
 }
 
 // RemoveAttendance deletes an attendance record of a meeting (ENOTFOUND).

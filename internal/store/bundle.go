@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -47,6 +48,20 @@ func (tx *Tx) insertRows(ctx context.Context, head, tail string, cols, n int, ro
 		}
 	}
 	return nil
+}
+
+// insertOne inserts the single row of values with "head VALUES (...)": head is an
+// INSERT with its column list, shared with the bulk insert of the same records.
+func (tx *Tx) insertOne(ctx context.Context, head string, values []any) (sql.Result, error) {
+	return tx.exec(ctx, head+" VALUES ("+placeholders(1, len(values))+")", values...)
+}
+
+// insertAll inserts n rows with insertRows, the column count taken from the first row.
+func (tx *Tx) insertAll(ctx context.Context, head string, n int, row func(i int) []any) error {
+	if n == 0 {
+		return nil
+	}
+	return tx.insertRows(ctx, head, "", len(row(0)), n, row)
 }
 
 // InsertOrganizations inserts organizations.
@@ -190,18 +205,46 @@ func (tx *Tx) InsertAdoptions(ctx context.Context, ads []domain.Adoption) error 
 // existingIDColumns names, for each table ExistingIDs may look in, the column returned
 // with each id.
 var existingIDColumns = map[string]string{
-	"coalitions":         "name",
-	"organizations":      "name",
-	"people":             "name",
-	"memberships":        "''",
-	"principles":         "''",
-	"principle_versions": "''",
-	"adoptions":          "''",
+	"sign_on_letters":     "''",
+	"checkins":            "''",
+	"tensions":            "''",
+	"tension_entries":     "''",
+	"signatures":          "''",
+	"coalitions":          "name",
+	"organizations":       "name",
+	"people":              "name",
+	"memberships":         "''",
+	"principles":          "''",
+	"principle_versions":  "''",
+	"adoptions":           "''",
+	"workstreams":         "''",
+	"workstream_members":  "''",
+	"tasks":               "''",
+	"meetings":            "''",
+	"agenda_items":        "''",
+	"decisions":           "''",
+	"action_items":        "''",
+	"attendance":          "''",
+	"commitments":         "''",
+	"commitment_records":  "''",
+	"phase_changes":       "''",
+	"wins":                "''",
+	"proposals":           "''",
+	"proposal_options":    "''",
+	"stances":             "''",
+	"stepping_backs":      "''",
+	"targets":             "''",
+	"target_assessments":  "''",
+	"asks_offers":         "''",
+	"ask_offer_responses": "''",
+	"help_records":        "''",
+	// A relationship found by id is shared when it is between the same organizations.
+	"relationships": "organization_id || ' ' || other_organization_id",
 }
 
 // ExistingIDs returns which of ids already exist in table, each with its name ("" for
-// tables without one). table is one of coalitions, organizations, people, memberships,
-// principles, principle_versions and adoptions.
+// tables without one). table is one of coalitions, organizations, people and the tables
+// of the records a bundle holds (see existingIDColumns).
 func (tx *Tx) ExistingIDs(ctx context.Context, table string, ids []string) (map[string]string, error) {
 	col, ok := existingIDColumns[table]
 	if !ok {
@@ -232,6 +275,28 @@ func (tx *Tx) ExistingIDs(ctx context.Context, table string, ids []string) (map[
 		if err != nil {
 			return nil, err
 		}
+	}
+	return out, nil
+}
+
+// bundleTables are the tables an import writes to, in the order records depend on
+// each other.
+var bundleTables = []string{"organizations", "people", "affiliations", "coalitions", "coalition_access", "memberships",
+	"principles", "principle_versions", "adoptions", "workstreams", "workstream_members", "meetings", "agenda_items", "tasks",
+	"decisions", "action_items", "turnout", "attendance", "commitments", "commitment_records", "phase_changes", "wins",
+	"win_credits", "voice_settings", "proposals", "proposal_options", "proposal_principles", "stances", "stepping_backs", "targets", "target_assessments", "target_access", "asks_offers", "ask_offer_responses",
+	"help_records", "coalition_skill_needs", "relationships", "relationship_history", "audit_log"}
+
+// CountBundleRows returns the number of rows of every table an import writes to, so
+// that tests can check that a refused import wrote nothing.
+func (tx *Tx) CountBundleRows(ctx context.Context) (map[string]int, error) {
+	out := make(map[string]int, len(bundleTables))
+	for _, t := range bundleTables {
+		var n int
+		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM `+t).Scan(&n); err != nil {
+			return nil, err
+		}
+		out[t] = n
 	}
 	return out, nil
 }

@@ -24,8 +24,11 @@ func (tx *Tx) CreateCheckIn(ctx context.Context, c *domain.CheckIn) error {
 	return err
 }
 
+// The number of respondents is the number of distinct responses: one per person who
+// answered, and also right for check-ins imported from a bundle, whose list of who
+// answered stayed behind.
 const checkInColumns = `c.id, c.coalition_id, c.title, c.instrument, c.opened_by, c.opened_at, c.closed_at,
-	(SELECT COUNT(*) FROM checkin_respondents r WHERE r.checkin_id = c.id)`
+	(SELECT COUNT(DISTINCT a.response_id) FROM checkin_answers a WHERE a.checkin_id = c.id)`
 
 func scanCheckIn(s interface{ Scan(...any) error }, c *domain.CheckIn) error {
 	return s.Scan(&c.ID, &c.CoalitionID, &c.Title, &c.Instrument, &c.OpenedBy, timeCol{&c.OpenedAt},

@@ -14,9 +14,14 @@ func (tx *Tx) CreateCommitment(ctx context.Context, c *domain.Commitment) error 
 	if c.CreatedAt.IsZero() {
 		c.CreatedAt = tx.Now
 	}
-	_, err := tx.exec(ctx, `INSERT INTO commitments (id, membership_id, text, agreed_on, created_at) VALUES ($1, $2, $3, $4, $5)`,
-		c.ID, c.MembershipID, c.Text, c.AgreedOn, formatTime(c.CreatedAt))
+	_, err := tx.insertOne(ctx, commitmentInsert, commitmentRow(c))
 	return err
+}
+
+const commitmentInsert = `INSERT INTO commitments (id, membership_id, text, agreed_on, created_at)`
+
+func commitmentRow(c *domain.Commitment) []any {
+	return []any{c.ID, c.MembershipID, c.Text, c.AgreedOn, formatTime(c.CreatedAt)}
 }
 
 // FindCommitment returns a commitment of a membership of the coalition (ENOTFOUND).
@@ -80,10 +85,15 @@ func (tx *Tx) AddCommitmentRecord(ctx context.Context, r *domain.CommitmentRecor
 	if r.RecordedAt.IsZero() {
 		r.RecordedAt = tx.Now
 	}
-	_, err := tx.exec(ctx, `INSERT INTO commitment_records (id, commitment_id, period_start, period_end, kept, note, recorded_by, recorded_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, r.ID, r.CommitmentID, r.PeriodStart, r.PeriodEnd, r.Kept, r.Note, r.RecordedBy, formatTime(r.RecordedAt))
+	_, err := tx.insertOne(ctx, commitmentRecordInsert, commitmentRecordRow(r))
 	if domain.ErrorCode(err) == domain.ECONFLICT {
 		return domain.Errorf(domain.ECONFLICT, "This period is already recorded for this commitment.")
 	}
 	return err
+}
+
+const commitmentRecordInsert = `INSERT INTO commitment_records (id, commitment_id, period_start, period_end, kept, note, recorded_by, recorded_at)`
+
+func commitmentRecordRow(r *domain.CommitmentRecord) []any {
+	return []any{r.ID, r.CommitmentID, r.PeriodStart, r.PeriodEnd, r.Kept, r.Note, r.RecordedBy, formatTime(r.RecordedAt)}
 }

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"strconv"
+	"strings"
 
 	"github.com/braid-org/braid/internal/domain"
 )
@@ -30,6 +32,26 @@ func (tx *Tx) CreateContribution(ctx context.Context, c *domain.Contribution) er
 	return err
 }
 
+// InsertContributions inserts many contributions with multi-row statements (imports,
+// demo data, benchmarks).
+func (tx *Tx) InsertContributions(ctx context.Context, cs []domain.Contribution) error {
+	for i := range cs {
+		if cs[i].ID == "" {
+			cs[i].ID = NewID()
+		}
+		if cs[i].CreatedAt.IsZero() {
+			cs[i].CreatedAt = tx.Now
+		}
+	}
+	return tx.insertRows(ctx, `INSERT INTO contributions (id, coalition_id, organization_id, person_id, day, minutes, kind, description,
+		link_type, link_id, confirmed_by, confirmed_at, created_by, created_at)`, "", 14, len(cs),
+		func(i int) []any {
+			c := cs[i]
+			return []any{c.ID, c.CoalitionID, c.OrganizationID, nullString(c.PersonID), c.Day, c.Minutes, c.Kind, c.Description,
+				c.LinkType, c.LinkID, c.ConfirmedBy, formatTimePtr(c.ConfirmedAt), c.CreatedBy, formatTime(c.CreatedAt)}
+		})
+}
+
 // FindContribution returns a contribution of the coalition (ENOTFOUND otherwise).
 func (tx *Tx) FindContribution(ctx context.Context, coalitionID, id string) (*domain.Contribution, error) {
 	c, err := scanContribution(tx.queryRow(ctx, `SELECT `+contributionCols+` FROM contributions WHERE id = $1 AND coalition_id = $2`, id, coalitionID))
@@ -51,10 +73,46 @@ func (tx *Tx) ConfirmContribution(ctx context.Context, c *domain.Contribution, b
 	return nil
 }
 
-// ListContributions returns a coalition's contributions, newest day first, at most limit.
-func (tx *Tx) ListContributions(ctx context.Context, coalitionID string, limit int) ([]domain.Contribution, error) {
-	rows, err := tx.query(ctx, `SELECT `+contributionCols+` FROM contributions WHERE coalition_id = $1
-		ORDER BY day DESC, created_at DESC, id LIMIT $2`, coalitionID, limit)
+// ContributionFilter narrows a list of contributions; empty fields do not filter.
+// From and To are days (YYYY-MM-DD, inclusive); Confirmed is "yes", "no" or "";
+// LinkType and LinkID name the task, meeting or win the contributions are linked to.
+type ContributionFilter struct {
+	OrganizationID   string
+	From, To         string
+	Confirmed        string
+	LinkType, LinkID string
+}
+
+// ListContributions returns a coalition's contributions that pass the filter, newest
+// day first, at most limit.
+func (tx *Tx) ListContributions(ctx context.Context, coalitionID string, f ContributionFilter, limit int) ([]domain.Contribution, error) {
+	where, args := `coalition_id = $1`, []any{coalitionID}
+	add := func(cond string, arg any) {
+		args = append(args, arg)
+		where += ` AND ` + strings.ReplaceAll(cond, "?", "$"+strconv.Itoa(len(args)))
+	}
+	if f.OrganizationID != "" {
+		add(`organization_id = ?`, f.OrganizationID)
+	}
+	if f.From != "" {
+		add(`day >= ?`, f.From)
+	}
+	if f.To != "" {
+		add(`day <= ?`, f.To)
+	}
+	if f.LinkType != "" {
+		add(`link_type = ?`, f.LinkType)
+		add(`link_id = ?`, f.LinkID)
+	}
+	switch f.Confirmed {
+	case "yes":
+		where += ` AND confirmed_at IS NOT NULL`
+	case "no":
+		where += ` AND confirmed_at IS NULL`
+	}
+	args = append(args, limit)
+	rows, err := tx.query(ctx, `SELECT `+contributionCols+` FROM contributions WHERE `+where+`
+		ORDER BY day DESC, created_at DESC, id LIMIT $`+strconv.Itoa(len(args)), args...)
 	if err != nil {
 		return nil, err
 	}

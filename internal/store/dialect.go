@@ -20,17 +20,49 @@ type dialect struct {
 	migrationLock string
 	// caseInsensitiveLike is the operator for case-insensitive substring search.
 	caseInsensitiveLike string
+	// Full-text search of the analysis library. documentSearch selects the ids of a
+	// coalition's documents ($1) matching words ($2, space-separated words; each must
+	// appear), best first. SQLite keeps a separate FTS5 index written by indexDocument
+	// ($1 id, $2 text) and cleared by unindexDocument ($1 id); PostgreSQL indexes the
+	// documents' own search_text column, so it needs neither.
+	documentSearch, indexDocument, unindexDocument string
+	// searchWords renders search words for documentSearch.
+	searchWords func(words []string) string
 }
 
 var (
 	sqlite = dialect{
 		name:                "sqlite",
 		caseInsensitiveLike: "LIKE",
+		documentSearch: `SELECT d.id FROM documents_fts f JOIN documents d ON d.id = f.document_id
+			WHERE d.coalition_id = $1 AND documents_fts MATCH $2 ORDER BY f.rank, d.created_at DESC LIMIT 200`,
+		indexDocument:   `INSERT INTO documents_fts (document_id, search_text) VALUES ($1, $2)`,
+		unindexDocument: `DELETE FROM documents_fts WHERE document_id = $1`,
+		// Each word quoted, so that FTS5 reads none of them as syntax; a trailing * finds
+		// words that start with it ("tenan" finds "tenants").
+		searchWords: func(words []string) string {
+			quoted := make([]string, len(words))
+			for i, w := range words {
+				quoted[i] = `"` + strings.ReplaceAll(w, `"`, "") + `"*`
+			}
+			return strings.Join(quoted, " ")
+		},
 	}
 	postgres = dialect{
 		name:                "postgres",
 		migrationLock:       "SELECT pg_advisory_xact_lock(72616964)", // "raid"
 		caseInsensitiveLike: "ILIKE",
+		documentSearch: `SELECT d.id FROM documents d WHERE d.coalition_id = $1
+			AND to_tsvector('simple', d.search_text) @@ to_tsquery('simple', $2)
+			ORDER BY ts_rank(to_tsvector('simple', d.search_text), to_tsquery('simple', $2)) DESC, d.created_at DESC LIMIT 200`,
+		// Words joined by & (all must appear), each a prefix match, like SQLite's.
+		searchWords: func(words []string) string {
+			quoted := make([]string, len(words))
+			for i, w := range words {
+				quoted[i] = "'" + strings.ReplaceAll(w, "'", "") + "':*"
+			}
+			return strings.Join(quoted, " & ")
+		},
 	}
 )
 

@@ -34,15 +34,25 @@ func (tx *Tx) CreateMeeting(ctx context.Context, m *domain.Meeting) error {
 	if m.Version == 0 {
 		m.Version = 1
 	}
-	_, err := tx.exec(ctx, `INSERT INTO meetings (id, coalition_id, title, kind, starts_at, ends_at, time_zone, place, link, languages,
-		interpretation, access_notes, notes, created_by, version, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-		m.ID, m.CoalitionID, m.Title, m.Kind, formatTime(m.StartsAt), formatTime(m.EndsAt), m.TimeZone, m.Place, m.Link, jsonCol{m.Languages},
-		m.Interpretation, m.AccessNotes, m.Notes, m.CreatedBy, m.Version, formatTime(m.CreatedAt), formatTime(m.UpdatedAt))
-	if err != nil {
+	if _, err := tx.insertOne(ctx, meetingInsert, meetingRow(m)); err != nil {
 		return err
 	}
 	return tx.replaceAgenda(ctx, m)
+}
+
+// meetingInsert and meetingRow are shared by CreateMeeting and the bulk InsertMeetings.
+const meetingInsert = `INSERT INTO meetings (id, coalition_id, title, kind, starts_at, ends_at, time_zone, place, link, languages,
+	interpretation, access_notes, notes, created_by, version, created_at, updated_at)`
+
+func meetingRow(m *domain.Meeting) []any {
+	return []any{m.ID, m.CoalitionID, m.Title, m.Kind, formatTime(m.StartsAt), formatTime(m.EndsAt), m.TimeZone, m.Place, m.Link,
+		jsonCol{m.Languages}, m.Interpretation, m.AccessNotes, m.Notes, m.CreatedBy, m.Version, formatTime(m.CreatedAt), formatTime(m.UpdatedAt)}
+}
+
+const agendaInsert = `INSERT INTO agenda_items (id, meeting_id, position, title, presenter, minutes)`
+
+func agendaRow(meetingID string, a *domain.AgendaItem) []any {
+	return []any{a.ID, meetingID, a.Position, a.Title, a.Presenter, a.Minutes}
 }
 
 // UpdateMeeting saves a meeting and replaces its agenda if the version still matches
@@ -76,8 +86,7 @@ func (tx *Tx) replaceAgenda(ctx context.Context, m *domain.Meeting) error {
 			a.ID = NewID()
 		}
 		a.Position = i + 1
-		if _, err := tx.exec(ctx, `INSERT INTO agenda_items (id, meeting_id, position, title, presenter, minutes) VALUES ($1, $2, $3, $4, $5, $6)`,
-			a.ID, m.ID, a.Position, a.Title, a.Presenter, a.Minutes); err != nil {
+		if _, err := tx.insertOne(ctx, agendaInsert, agendaRow(m.ID, a)); err != nil {
 			return err
 		}
 	}
@@ -134,9 +143,14 @@ func (tx *Tx) AddDecision(ctx context.Context, d *domain.Decision) error {
 	if d.CreatedAt.IsZero() {
 		d.CreatedAt = tx.Now
 	}
-	_, err := tx.exec(ctx, `INSERT INTO decisions (id, meeting_id, text, created_at) VALUES ($1, $2, $3, $4)`,
-		d.ID, d.MeetingID, d.Text, formatTime(d.CreatedAt))
+	_, err := tx.insertOne(ctx, decisionInsert, decisionRow(d))
 	return err
+}
+
+const decisionInsert = `INSERT INTO decisions (id, meeting_id, text, created_at)`
+
+func decisionRow(d *domain.Decision) []any {
+	return []any{d.ID, d.MeetingID, d.Text, formatTime(d.CreatedAt)}
 }
 
 // ListDecisions returns a meeting's decisions in the order they were noted.
@@ -165,10 +179,15 @@ func (tx *Tx) AddActionItem(ctx context.Context, a *domain.ActionItem) error {
 	if a.CreatedAt.IsZero() {
 		a.CreatedAt = tx.Now
 	}
-	_, err := tx.exec(ctx, `INSERT INTO action_items (id, meeting_id, text, workstream_id, owner_org_id, due_on, task_id, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, a.ID, a.MeetingID, a.Text, nullString(a.WorkstreamID), nullString(a.OwnerOrgID),
-		nullString(a.DueOn), nullString(a.TaskID), formatTime(a.CreatedAt))
+	_, err := tx.insertOne(ctx, actionItemInsert, actionItemRow(a))
 	return err
+}
+
+const actionItemInsert = `INSERT INTO action_items (id, meeting_id, text, workstream_id, owner_org_id, due_on, task_id, created_at)`
+
+func actionItemRow(a *domain.ActionItem) []any {
+	return []any{a.ID, a.MeetingID, a.Text, nullString(a.WorkstreamID), nullString(a.OwnerOrgID), nullString(a.DueOn),
+		nullString(a.TaskID), formatTime(a.CreatedAt)}
 }
 
 const actionItemCols = `id, meeting_id, text, COALESCE(workstream_id, ''), COALESCE(owner_org_id, ''), COALESCE(due_on, ''), COALESCE(task_id, ''), created_at`

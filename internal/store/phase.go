@@ -32,10 +32,15 @@ func (tx *Tx) InsertPhaseChange(ctx context.Context, p *domain.PhaseChange) erro
 	if p.CreatedAt.IsZero() {
 		p.CreatedAt = tx.Now
 	}
-	_, err := tx.exec(ctx, `INSERT INTO phase_changes (id, coalition_id, from_phase, to_phase, changed_on, learned, carry_forward,
-		created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-		p.ID, p.CoalitionID, p.FromPhase, p.ToPhase, p.On, p.Learned, p.CarryForward, p.CreatedBy, formatTime(p.CreatedAt))
+	_, err := tx.insertOne(ctx, phaseChangeInsert, phaseChangeRow(p))
 	return err
+}
+
+const phaseChangeInsert = `INSERT INTO phase_changes (id, coalition_id, from_phase, to_phase, changed_on, learned, carry_forward,
+	created_by, created_at)`
+
+func phaseChangeRow(p *domain.PhaseChange) []any {
+	return []any{p.ID, p.CoalitionID, p.FromPhase, p.ToPhase, p.On, p.Learned, p.CarryForward, p.CreatedBy, formatTime(p.CreatedAt)}
 }
 
 // ListPhaseChanges returns a coalition's phase changes, oldest first.

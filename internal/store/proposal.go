@@ -23,10 +23,16 @@ func (tx *Tx) VoiceSettings(ctx context.Context, coalitionID string) (domain.Voi
 // PutVoiceSettings stores a coalition's voice settings.
 func (tx *Tx) PutVoiceSettings(ctx context.Context, s *domain.VoiceSettings) error {
 	s.UpdatedAt = tx.Now
-	_, err := tx.exec(ctx, `INSERT INTO voice_settings (coalition_id, stances_by, queue_order, updated_at) VALUES ($1, $2, $3, $4)
+	_, err := tx.exec(ctx, voiceSettingsInsert+` VALUES ($1, $2, $3, $4)
 		ON CONFLICT (coalition_id) DO UPDATE SET stances_by = excluded.stances_by, queue_order = excluded.queue_order, updated_at = excluded.updated_at`,
-		s.CoalitionID, s.StancesBy, s.QueueOrder, formatTime(s.UpdatedAt))
+		voiceSettingsRow(s)...)
 	return err
+}
+
+const voiceSettingsInsert = `INSERT INTO voice_settings (coalition_id, stances_by, queue_order, updated_at)`
+
+func voiceSettingsRow(s *domain.VoiceSettings) []any {
+	return []any{s.CoalitionID, s.StancesBy, s.QueueOrder, formatTime(s.UpdatedAt)}
 }
 
 const proposalCols = `id, coalition_id, title, body, method, stances_by, quorum, closes_at, status, author_id,
@@ -54,15 +60,25 @@ func (tx *Tx) CreateProposal(ctx context.Context, p *domain.Proposal) error {
 		p.CreatedAt = tx.Now
 	}
 	p.Version = 1
-	_, err := tx.exec(ctx, `INSERT INTO proposals (id, coalition_id, title, body, method, stances_by, quorum, closes_at, status,
-		author_id, author_organization_id, created_at, opened_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-		p.ID, p.CoalitionID, p.Title, p.Body, p.Method, p.StancesBy, p.Quorum, formatTime(p.ClosesAt), p.Status,
-		p.AuthorID, p.AuthorOrganizationID, formatTime(p.CreatedAt), formatTimePtr(p.OpenedAt), p.Version)
-	if err != nil {
+	if _, err := tx.insertOne(ctx, proposalInsert, proposalRow(p, p.Status)); err != nil {
 		return err
 	}
 	return tx.putProposalParts(ctx, p)
 }
+
+// proposalInsert and proposalRow write a proposal with the given status, without its
+// close (see CloseProposal); they are shared with the bulk InsertProposals.
+const proposalInsert = `INSERT INTO proposals (id, coalition_id, title, body, method, stances_by, quorum, closes_at, status,
+	author_id, author_organization_id, created_at, opened_at, version)`
+
+func proposalRow(p *domain.Proposal, status string) []any {
+	return []any{p.ID, p.CoalitionID, p.Title, p.Body, p.Method, p.StancesBy, p.Quorum, formatTime(p.ClosesAt), status,
+		p.AuthorID, p.AuthorOrganizationID, formatTime(p.CreatedAt), formatTimePtr(p.OpenedAt), p.Version}
+}
+
+const optionInsert = `INSERT INTO proposal_options (id, proposal_id, position, label)`
+
+const proposalPrincipleInsert = `INSERT INTO proposal_principles (proposal_id, principle_id)`
 
 // putProposalParts replaces a proposal's options and principles.
 func (tx *Tx) putProposalParts(ctx context.Context, p *domain.Proposal) error {
@@ -78,13 +94,12 @@ func (tx *Tx) putProposalParts(ctx context.Context, p *domain.Proposal) error {
 			o.ID = NewID()
 		}
 		o.Position = i + 1
-		if _, err := tx.exec(ctx, `INSERT INTO proposal_options (id, proposal_id, position, label) VALUES ($1, $2, $3, $4)`,
-			o.ID, p.ID, o.Position, o.Label); err != nil {
+		if _, err := tx.insertOne(ctx, optionInsert, []any{o.ID, p.ID, o.Position, o.Label}); err != nil {
 			return err
 		}
 	}
 	for _, pid := range p.PrincipleIDs {
-		if _, err := tx.exec(ctx, `INSERT INTO proposal_principles (proposal_id, principle_id) VALUES ($1, $2)`, p.ID, pid); err != nil {
+		if _, err := tx.insertOne(ctx, proposalPrincipleInsert, []any{p.ID, pid}); err != nil {
 			return err
 		}
 	}

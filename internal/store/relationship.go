@@ -30,9 +30,7 @@ func (tx *Tx) CreateRelationship(ctx context.Context, r *domain.Relationship) er
 		r.CreatedAt = tx.Now
 	}
 	r.UpdatedAt, r.Version = r.CreatedAt, 1
-	_, err := tx.exec(ctx, `INSERT INTO relationships (id, organization_id, other_organization_id, kind, depth, since, note,
-		recorded_by, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9)`,
-		r.ID, r.OrganizationID, r.OtherOrganizationID, r.Kind, r.Depth, r.Since, r.Note, r.RecordedBy, formatTime(r.CreatedAt))
+	_, err := tx.insertOne(ctx, relationshipInsert, relationshipRow(r))
 	if domain.ErrorCode(err) == domain.ECONFLICT {
 		return domain.Errorf(domain.ECONFLICT, "This organization has already recorded its relationship with that organization; change that one instead.")
 	}
@@ -42,9 +40,24 @@ func (tx *Tx) CreateRelationship(ctx context.Context, r *domain.Relationship) er
 	return tx.addRelationshipHistory(ctx, r, r.Depth, r.CreatedAt)
 }
 
+// relationshipInsert, historyInsert and their rows are shared with the bulk inserts of
+// an import (bundle_network.go).
+const relationshipInsert = `INSERT INTO relationships (id, organization_id, other_organization_id, kind, depth, since, note,
+	recorded_by, version, created_at, updated_at)`
+
+func relationshipRow(r *domain.Relationship) []any {
+	return []any{r.ID, r.OrganizationID, r.OtherOrganizationID, r.Kind, r.Depth, r.Since, r.Note, r.RecordedBy, r.Version,
+		formatTime(r.CreatedAt), formatTime(r.UpdatedAt)}
+}
+
+const historyInsert = `INSERT INTO relationship_history (relationship_id, organization_id, other_organization_id, kind, depth, at)`
+
+func historyRow(relationshipID, orgID, otherID, kind string, depth int, at time.Time) []any {
+	return []any{relationshipID, orgID, otherID, kind, depth, formatTime(at)}
+}
+
 func (tx *Tx) addRelationshipHistory(ctx context.Context, r *domain.Relationship, depth int, at time.Time) error {
-	_, err := tx.exec(ctx, `INSERT INTO relationship_history (relationship_id, organization_id, other_organization_id, kind, depth, at)
-		VALUES ($1, $2, $3, $4, $5, $6)`, r.ID, r.OrganizationID, r.OtherOrganizationID, r.Kind, depth, formatTime(at))
+	_, err := tx.insertOne(ctx, historyInsert, historyRow(r.ID, r.OrganizationID, r.OtherOrganizationID, r.Kind, depth, at))
 	return err
 }
 

@@ -21,14 +21,20 @@ func (tx *Tx) PutStance(ctx context.Context, s *domain.Stance) error {
 		s.UpdatedAt = tx.Now
 	}
 	s.CreatedAt = s.UpdatedAt
-	return tx.queryRow(ctx, `INSERT INTO stances (id, proposal_id, voter_id, organization_id, user_id, position, choice, ranking,
-		reason, principle_id, comment, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+	return tx.queryRow(ctx, stanceInsert+` VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 		ON CONFLICT (proposal_id, voter_id) DO UPDATE SET organization_id = excluded.organization_id, user_id = excluded.user_id,
 		position = excluded.position, choice = excluded.choice, ranking = excluded.ranking, reason = excluded.reason,
 		principle_id = excluded.principle_id, comment = excluded.comment, updated_at = excluded.updated_at
-		RETURNING id, created_at`,
-		s.ID, s.ProposalID, s.VoterID, s.OrganizationID, s.UserID, s.Position, s.Choice, jsonCol{s.Ranking},
-		s.Reason, s.PrincipleID, s.Comment, formatTime(s.CreatedAt), formatTime(s.UpdatedAt)).Scan(&s.ID, timeCol{&s.CreatedAt})
+		RETURNING id, created_at`, stanceRow(s)...).Scan(&s.ID, timeCol{&s.CreatedAt})
+}
+
+// stanceInsert and stanceRow are shared by PutStance and the bulk InsertProposals.
+const stanceInsert = `INSERT INTO stances (id, proposal_id, voter_id, organization_id, user_id, position, choice, ranking,
+	reason, principle_id, comment, created_at, updated_at)`
+
+func stanceRow(s *domain.Stance) []any {
+	return []any{s.ID, s.ProposalID, s.VoterID, s.OrganizationID, s.UserID, s.Position, s.Choice, jsonCol{s.Ranking},
+		s.Reason, s.PrincipleID, s.Comment, formatTime(s.CreatedAt), formatTime(s.UpdatedAt)}
 }
 
 // ListStances returns the stances on a proposal, oldest first.

@@ -15,10 +15,18 @@ func (tx *Tx) CreateSteppingBack(ctx context.Context, s *domain.SteppingBack) er
 	if s.StartsAt.IsZero() {
 		s.StartsAt = tx.Now
 	}
-	_, err := tx.exec(ctx, `INSERT INTO stepping_backs (id, coalition_id, membership_id, organization_id, scope, reason, note,
-		starts_at, until_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		s.ID, s.CoalitionID, s.MembershipID, s.OrganizationID, s.Scope, s.Reason, s.Note, formatTime(s.StartsAt), formatTimePtr(s.Until), s.CreatedBy)
+	_, err := tx.insertOne(ctx, steppingBackInsert, steppingBackRow(s))
 	return err
+}
+
+// steppingBackInsert and steppingBackRow are shared by CreateSteppingBack and the bulk
+// InsertSteppingBacks. Who ended a stepping back is an account: an import leaves it "".
+const steppingBackInsert = `INSERT INTO stepping_backs (id, coalition_id, membership_id, organization_id, scope, workstream_id, reason, note,
+	starts_at, until_at, ended_at, created_by)`
+
+func steppingBackRow(s *domain.SteppingBack) []any {
+	return []any{s.ID, s.CoalitionID, s.MembershipID, s.OrganizationID, s.Scope, nullString(s.WorkstreamID), s.Reason, s.Note, formatTime(s.StartsAt),
+		formatTimePtr(s.Until), formatTimePtr(s.EndedAt), s.CreatedBy}
 }
 
 // EndSteppingBack records the organization's return (ECONFLICT when it already returned).
@@ -34,11 +42,12 @@ func (tx *Tx) EndSteppingBack(ctx context.Context, coalitionID, id, by string) e
 	return nil
 }
 
-const steppingBackCols = `id, coalition_id, membership_id, organization_id, scope, reason, note, starts_at, until_at, ended_at, created_by`
+const steppingBackCols = `id, coalition_id, membership_id, organization_id, scope, COALESCE(workstream_id, ''), reason, note, starts_at,
+	until_at, ended_at, created_by`
 
 func scanSteppingBack(row interface{ Scan(...any) error }) (domain.SteppingBack, error) {
 	var s domain.SteppingBack
-	err := row.Scan(&s.ID, &s.CoalitionID, &s.MembershipID, &s.OrganizationID, &s.Scope, &s.Reason, &s.Note,
+	err := row.Scan(&s.ID, &s.CoalitionID, &s.MembershipID, &s.OrganizationID, &s.Scope, &s.WorkstreamID, &s.Reason, &s.Note,
 		timeCol{&s.StartsAt}, nullTimeCol{&s.Until}, nullTimeCol{&s.EndedAt}, &s.CreatedBy)
 	return s, err
 }

@@ -12,9 +12,28 @@ func (tx *Tx) CreateTarget(ctx context.Context, t *domain.Target) error {
 		t.ID = NewID()
 	}
 	t.CreatedAt, t.UpdatedAt, t.Version = tx.Now, tx.Now, 1
-	_, err := tx.exec(ctx, `INSERT INTO targets (id, coalition_id, campaign, name, kind, title, note, version, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8)`, t.ID, t.CoalitionID, t.Campaign, t.Name, t.Kind, t.Title, t.Note, formatTime(tx.Now))
+	_, err := tx.insertOne(ctx, targetInsert, targetRow(t))
 	return err
+}
+
+// targetInsert, assessmentInsert, accessInsert and their rows are shared by the
+// single-row methods and the bulk InsertTargets.
+const targetInsert = `INSERT INTO targets (id, coalition_id, campaign, name, kind, title, note, version, created_at, updated_at)`
+
+func targetRow(t *domain.Target) []any {
+	return []any{t.ID, t.CoalitionID, t.Campaign, t.Name, t.Kind, t.Title, t.Note, t.Version, formatTime(t.CreatedAt), formatTime(t.UpdatedAt)}
+}
+
+const assessmentInsert = `INSERT INTO target_assessments (id, target_id, influence, stance, assessed_on, note, recorded_by, created_at)`
+
+func assessmentRow(a *domain.TargetAssessment) []any {
+	return []any{a.ID, a.TargetID, a.Influence, a.Stance, a.AssessedOn, a.Note, a.RecordedBy, formatTime(a.CreatedAt)}
+}
+
+const accessInsert = `INSERT INTO target_access (target_id, organization_id, strength, note, recorded_by, updated_at)`
+
+func accessRow(a *domain.TargetAccess) []any {
+	return []any{a.TargetID, a.OrganizationID, a.Strength, a.Note, a.RecordedBy, formatTime(a.UpdatedAt)}
 }
 
 // FindTarget returns a target of the coalition, without assessments or access (ENOTFOUND).
@@ -32,18 +51,16 @@ func (tx *Tx) AddTargetAssessment(ctx context.Context, a *domain.TargetAssessmen
 		a.ID = NewID()
 	}
 	a.CreatedAt = tx.Now
-	_, err := tx.exec(ctx, `INSERT INTO target_assessments (id, target_id, influence, stance, assessed_on, note, recorded_by, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, a.ID, a.TargetID, a.Influence, a.Stance, a.AssessedOn, a.Note, a.RecordedBy, formatTime(tx.Now))
+	_, err := tx.insertOne(ctx, assessmentInsert, assessmentRow(a))
 	return err
 }
 
 // SetTargetAccess records (or replaces) a member organization's access to a target.
 func (tx *Tx) SetTargetAccess(ctx context.Context, a *domain.TargetAccess) error {
 	a.UpdatedAt = tx.Now
-	_, err := tx.exec(ctx, `INSERT INTO target_access (target_id, organization_id, strength, note, recorded_by, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (target_id, organization_id)
+	_, err := tx.exec(ctx, accessInsert+` VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (target_id, organization_id)
 		DO UPDATE SET strength = excluded.strength, note = excluded.note, recorded_by = excluded.recorded_by, updated_at = excluded.updated_at`,
-		a.TargetID, a.OrganizationID, a.Strength, a.Note, a.RecordedBy, formatTime(tx.Now))
+		accessRow(a)...)
 	return err
 }
 

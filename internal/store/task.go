@@ -33,12 +33,17 @@ func (tx *Tx) CreateTask(ctx context.Context, t *domain.Task) error {
 	if t.Version == 0 {
 		t.Version = 1
 	}
-	_, err := tx.exec(ctx, `INSERT INTO tasks (id, coalition_id, workstream_id, title, description, owner_org_id, owner_person_id,
-		due_on, status, meeting_id, done_at, created_by, version, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-		t.ID, t.CoalitionID, t.WorkstreamID, t.Title, t.Description, t.OwnerOrgID, t.OwnerPersonID, nullString(t.DueOn), t.Status,
-		nullString(t.MeetingID), formatTimePtr(t.DoneAt), t.CreatedBy, t.Version, formatTime(t.CreatedAt), formatTime(t.UpdatedAt))
+	_, err := tx.insertOne(ctx, taskInsert, taskRow(t))
 	return err
+}
+
+// taskInsert and taskRow are shared by CreateTask and the bulk InsertTasks.
+const taskInsert = `INSERT INTO tasks (id, coalition_id, workstream_id, title, description, owner_org_id, owner_person_id,
+	due_on, status, meeting_id, done_at, created_by, version, created_at, updated_at)`
+
+func taskRow(t *domain.Task) []any {
+	return []any{t.ID, t.CoalitionID, t.WorkstreamID, t.Title, t.Description, t.OwnerOrgID, t.OwnerPersonID, nullString(t.DueOn), t.Status,
+		nullString(t.MeetingID), formatTimePtr(t.DoneAt), t.CreatedBy, t.Version, formatTime(t.CreatedAt), formatTime(t.UpdatedAt)}
 }
 
 // FindTask returns a task of the coalition (ENOTFOUND, also for another coalition's).

@@ -28,16 +28,28 @@ func (tx *Tx) CreateWin(ctx context.Context, w *domain.Win) error {
 	if w.Version == 0 {
 		w.Version = 1
 	}
-	_, err := tx.exec(ctx, `INSERT INTO wins (id, coalition_id, won_on, title, kind, size, description, public, created_by,
-		version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-		w.ID, w.CoalitionID, w.Date, w.Title, w.Kind, w.Size, w.Description, w.Public, w.CreatedBy, w.Version,
-		formatTime(w.CreatedAt), formatTime(w.UpdatedAt))
+	_, err := tx.insertOne(ctx, winInsert, winRow(w))
 	if domain.ErrorCode(err) == domain.ECONFLICT {
 		return duplicateWin()
 	} else if err != nil {
 		return err
 	}
 	return tx.insertCredits(ctx, w)
+}
+
+const winInsert = `INSERT INTO wins (id, coalition_id, won_on, title, kind, size, description, public, created_by,
+	version, created_at, updated_at)`
+
+func winRow(w *domain.Win) []any {
+	return []any{w.ID, w.CoalitionID, w.Date, w.Title, w.Kind, w.Size, w.Description, w.Public, w.CreatedBy, w.Version,
+		formatTime(w.CreatedAt), formatTime(w.UpdatedAt)}
+}
+
+// creditInsert and creditRow write the credit at index i of a win (position i+1).
+const creditInsert = `INSERT INTO win_credits (win_id, organization_id, position, contribution, weight)`
+
+func creditRow(winID string, i int, c domain.Credit) []any {
+	return []any{winID, c.OrganizationID, i + 1, c.Contribution, c.Weight}
 }
 
 func duplicateWin() error {
@@ -47,8 +59,7 @@ func duplicateWin() error {
 
 func (tx *Tx) insertCredits(ctx context.Context, w *domain.Win) error {
 	for i, c := range w.Credits {
-		if _, err := tx.exec(ctx, `INSERT INTO win_credits (win_id, organization_id, position, contribution, weight)
-			VALUES ($1, $2, $3, $4, $5)`, w.ID, c.OrganizationID, i+1, c.Contribution, c.Weight); err != nil {
+		if _, err := tx.insertOne(ctx, creditInsert, creditRow(w.ID, i, c)); err != nil {
 			return err
 		}
 	}

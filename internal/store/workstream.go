@@ -20,14 +20,20 @@ func (tx *Tx) CreateWorkstream(ctx context.Context, w *domain.Workstream) error 
 	if w.Version == 0 {
 		w.Version = 1
 	}
-	_, err := tx.exec(ctx, `INSERT INTO workstreams (id, coalition_id, name, description, version, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`, w.ID, w.CoalitionID, w.Name, w.Description, w.Version,
-		formatTime(w.CreatedAt), formatTime(w.UpdatedAt))
+	_, err := tx.insertOne(ctx, workstreamInsert, workstreamRow(w))
 	if domain.ErrorCode(err) == domain.ECONFLICT {
 		return &domain.Error{Code: domain.ECONFLICT, Message: "This coalition already has a workstream of that name.",
 			Fields: []domain.FieldError{{Field: "name", Message: "Choose another name."}}}
 	}
 	return err
+}
+
+// workstreamInsert and workstreamRow are the INSERT of a workstream and its values,
+// shared by CreateWorkstream and the bulk InsertWorkstreams.
+const workstreamInsert = `INSERT INTO workstreams (id, coalition_id, name, description, version, created_at, updated_at)`
+
+func workstreamRow(w *domain.Workstream) []any {
+	return []any{w.ID, w.CoalitionID, w.Name, w.Description, w.Version, formatTime(w.CreatedAt), formatTime(w.UpdatedAt)}
 }
 
 // UpdateWorkstream saves name and description if the version still matches (EPRECONDITION).
@@ -131,12 +137,17 @@ func (tx *Tx) AddWorkstreamMember(ctx context.Context, m *domain.WorkstreamMembe
 	if m.CreatedAt.IsZero() {
 		m.CreatedAt = tx.Now
 	}
-	_, err := tx.exec(ctx, `INSERT INTO workstream_members (id, workstream_id, organization_id, person_id, role, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6)`, m.ID, m.WorkstreamID, m.OrganizationID, m.PersonID, m.Role, formatTime(m.CreatedAt))
+	_, err := tx.insertOne(ctx, seatInsert, seatRow(m))
 	if domain.ErrorCode(err) == domain.ECONFLICT {
 		return domain.Errorf(domain.ECONFLICT, "This organization already has this seat in the workstream.")
 	}
 	return err
+}
+
+const seatInsert = `INSERT INTO workstream_members (id, workstream_id, organization_id, person_id, role, created_at)`
+
+func seatRow(m *domain.WorkstreamMember) []any {
+	return []any{m.ID, m.WorkstreamID, m.OrganizationID, m.PersonID, m.Role, formatTime(m.CreatedAt)}
 }
 
 // RemoveWorkstreamMember removes a seat of a workstream (ENOTFOUND).

@@ -96,15 +96,8 @@ func (h *Handler) invitationCreate(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "invitation_list", p)
 }
 
-// absoluteURL builds a link for sharing outside Braid: from the configured public
-// address when there is one (Braid behind a proxy), otherwise from the request's host.
+// absoluteURL builds a link for sharing outside Braid, from the public address the server
+// put in the request's context (the configured base URL, or the request's own host).
 func (h *Handler) absoluteURL(r *http.Request, path string) string {
-	if h.opts.BaseURL != "" {
-		return strings.TrimSuffix(h.opts.BaseURL, "/") + path
-	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host + path
+	return httpx.Origin(r.Context()) + path
 }

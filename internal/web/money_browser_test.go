@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -9,7 +10,8 @@ import (
 
 // TestMoneyFlowInBrowser walks the money story through the pages in a phone-sized
 // Chromium: a coordinator adds a fund, records the grant received, reads the fund page
-// with its balance and intact chain, then opens, previews and approves a round. Every page is checked with axe-core and
+// with its balance and intact chain, then opens, previews and approves a round, logs, confirms and imports
+// contributions, and reads the fund's funder report. Every page is checked with axe-core and
 // saved as a screenshot named money-NN-*.
 func TestMoneyFlowInBrowser(t *testing.T) {
 	ctx := browsertest.New(t, browsertest.Timeout(4*time.Minute))
@@ -50,4 +52,31 @@ func TestMoneyFlowInBrowser(t *testing.T) {
 	f.wantText(f.T("money.round.approved", "Title", "Spring stipends"), f.T("money.round.result_heading"), f.T("money.compensation.heading"))
 	f.follow("fund-after-round", "Tenant power grant")
 	f.wantText("10,999.99 USD", "Spring stipends", f.T("money.chain.intact", "Count", 3))
+
+	// Contributions: one logged and confirmed, then two more imported from CSV after
+	// their preview.
+	f.follow("contributions-empty", f.T("money.contributions.link"))
+	f.choose(f.T("money.contribution.organization"), "Riverside")
+	f.fill(f.T("money.contribution.hours"), "2.5")
+	f.choose(f.T("money.contribution.kind"), f.T("money.contribution.kind.childcare"))
+	f.fill(f.T("money.contribution.description"), "Childcare at the assembly")
+	f.press("contribution-logged", f.T("money.contribution.log_submit"))
+	f.wantText("Riverside", "Childcare at the assembly", f.T("money.contribution.not_confirmed"))
+	f.press("contribution-confirmed", f.T("money.contribution.confirm"))
+	f.wantText(f.T("money.contribution.confirmed_by", "Name", "Coordinator mb"))
+	f.follow("import", f.T("money.import.link"))
+	f.fill(f.T("money.import.paste"), "organization,date,hours,kind,description\nRiverside,2025-02-01,3,organizing,Door knocking\nNorthside,2025-02-02,1.25,research,Rent data\n")
+	f.press("import-preview", f.T("money.import.check_submit"))
+	f.wantText(f.T("money.import.ready", "Count", 2), "Door knocking", "Rent data")
+	f.press("import-written", f.T("money.import.confirm_submit", "Count", 2))
+	f.wantText(f.T("money.import.written", "Count", 2), f.T("money.contributions.totals", "Count", 3, "Hours", "6.75", "Confirmed", "6.75"))
+
+	// The funder report of the fund, reached from its page.
+	funds, err := site.App.Funds(context.Background(), w.coordinator, w.coalition.ID)
+	if err != nil || len(funds) != 1 {
+		t.Fatalf("funds: %v %v", funds, err)
+	}
+	f.open("fund", "/coalitions/"+w.coalition.ID+"/funds/"+funds[0].ID)
+	f.follow("fund-report", f.T("money.report.link"))
+	f.wantText(f.T("money.report.heading", "Fund", "Tenant power grant"), "12,000.00", "1,000.01", f.T("money.report.groups_heading"))
 }

@@ -15,6 +15,7 @@ import (
 func (h *Handler) registerNetwork(r *httpx.Router) {
 	r.HandleFunc("GET /coalitions/{id}/network", h.networkCoalition)
 	r.HandleFunc("GET /network", h.networkChosen)
+	r.HandleFunc("GET /coalitions/{id}/impact", h.impactShow)
 	h.registerNetworkMore(r)
 }
 

@@ -50,6 +50,8 @@ func TestNetworkPagesInBrowser(t *testing.T) {
 	}
 	browsertest.CheckA11y(t, ctx, "ecosystem page after drawing")
 	browsertest.Screenshot(t, ctx, "network-ecosystem")
+	browsertest.Visit(t, ctx, base+"/impact")
+	browsertest.Screenshot(t, ctx, "network-impact")
 	browsertest.Visit(t, ctx, base+"/silos")
 	browsertest.Screenshot(t, ctx, "network-silos")
 	browsertest.Visit(t, ctx, base+"/network/changes?since=2020-01-01")

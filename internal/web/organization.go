@@ -31,6 +31,8 @@ type orgProfile struct {
 	Rows    []profileRow
 	// From is the coalition whose member list led here, for the way back.
 	From *domain.Coalition
+	// Thanks are the thanks it received from the coalitions the viewer shares with it.
+	Thanks []domain.Thanks
 }
 
 // profileRow is one attribute of the profile with whether the public may see it.
@@ -55,8 +57,13 @@ func (h *Handler) organizationShow(w http.ResponseWriter, r *http.Request) {
 	}
 	p := h.page(r, "org.title", nil)
 	p.Title = org.Name
+	thanks, err := h.app.ThanksReceived(r.Context(), httpx.User(r.Context()), org.ID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	p.Data = orgProfile{Org: org, CanEdit: canEdit, Listed: org.Visibility.Listed, Rows: profileRows(p.Localizer, org),
-		From: h.referringCoalition(r)}
+		From: h.referringCoalition(r), Thanks: thanks}
 	h.render(w, r, http.StatusOK, "organization_show", p)
 }
 

@@ -22,6 +22,7 @@ type publicPage struct {
 	UnlistedCount int
 	Principles    []domain.Principle
 	Wins          []app.PublicWin
+	Letters       []app.PublicLetterLink
 }
 
 type publicMember struct {
@@ -46,7 +47,7 @@ func (h *Handler) publicCoalition(w http.ResponseWriter, r *http.Request) {
 	}
 	p := h.page(r, "public.title", nil)
 	p.Title = pc.Coalition.Name
-	d := publicPage{Coalition: pc.Coalition, UnlistedCount: pc.UnlistedCount, Principles: pc.Principles, Wins: pc.Wins}
+	d := publicPage{Coalition: pc.Coalition, UnlistedCount: pc.UnlistedCount, Principles: pc.Principles, Wins: pc.Wins, Letters: pc.Letters}
 	for _, m := range pc.Members {
 		d.Members = append(d.Members, publicMemberView(p.Localizer, m))
 	}

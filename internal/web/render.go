@@ -58,6 +58,7 @@ func (h *Handler) parseTemplates() error {
 		},
 		"datetime": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 MST") },
 		"join":     strings.Join,
+		"kb":       func(n int) float64 { return float64(n) / 1024 },
 		"pct":      func(f float64) string { return fmt.Sprintf("%.1f%%", f*100) },
 		"fixed":    func(f float64, digits int) string { return fmt.Sprintf("%.*f", digits, f) },
 		"has":      func(list []string, v string) bool { return domain.OneOf(v, list) },

@@ -15,6 +15,8 @@ import (
 func (h *Handler) registerSkills(r *httpx.Router) {
 	r.HandleFunc("GET /coalitions/{id}/skills", h.skillsShow)
 	r.HandleFunc("POST /coalitions/{id}/skill-needs", h.skillNeedsSave)
+	r.HandleFunc("GET /skill-vocabulary", h.skillVocabularyShow)
+	r.HandleFunc("POST /skill-vocabulary", h.skillTermAdd)
 }
 
 // skillsView is the data of the skills matrix page.

@@ -19,15 +19,16 @@ func (h *Handler) registerSteppingBack(r *httpx.Router) {
 
 // steppingBackView is the data of the stepping-back page.
 type steppingBackView struct {
-	Coalition *domain.Coalition
-	Now       time.Time
-	Current   []domain.SteppingBack
-	Past      []domain.SteppingBack
-	Orgs      []domain.Membership // Organizations the viewer may step back for.
-	CanManage bool
-	Mine      map[string]bool // Organization ids the viewer represents.
-	Scopes    []string
-	Reasons   []string
+	Coalition   *domain.Coalition
+	Now         time.Time
+	Current     []domain.SteppingBack
+	Past        []domain.SteppingBack
+	Orgs        []domain.Membership // Organizations the viewer may step back for.
+	CanManage   bool
+	Mine        map[string]bool // Organization ids the viewer represents.
+	Scopes      []string
+	Reasons     []string
+	Workstreams []option // for stepping back from one
 }
 
 func (h *Handler) loadSteppingBack(r *http.Request) (*steppingBackView, error) {
@@ -46,6 +47,13 @@ func (h *Handler) loadSteppingBack(r *http.Request) (*steppingBackView, error) {
 	}
 	v := &steppingBackView{Coalition: c, Now: time.Now(), CanManage: perm.Can(app.ManageMembers), Mine: map[string]bool{},
 		Scopes: domain.SteppingBackScopes, Reasons: domain.SteppingBackReasons}
+	streams, err := h.app.Workstreams(ctx, user, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, ws := range streams {
+		v.Workstreams = append(v.Workstreams, option{ws.ID, ws.Name})
+	}
 	for _, m := range mine {
 		if m.Counts() {
 			v.Orgs = append(v.Orgs, m)
@@ -90,7 +98,8 @@ func (h *Handler) steppingBackCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := r.PostForm
-	in := app.SteppingBackInput{OrganizationID: f.Get("organization_id"), Scope: f.Get("scope"), Reason: f.Get("reason"), Note: f.Get("note")}
+	in := app.SteppingBackInput{OrganizationID: f.Get("organization_id"), Scope: f.Get("scope"), WorkstreamID: f.Get("workstream_id"),
+		Reason: f.Get("reason"), Note: f.Get("note")}
 	if until := strings.TrimSpace(f.Get("until")); until != "" {
 		t, err := time.Parse("2006-01-02", until)
 		if err != nil {

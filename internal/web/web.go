@@ -19,9 +19,6 @@ type Options struct {
 	App      *app.App
 	Sessions *scs.SessionManager
 	Log      *slog.Logger
-	// BaseURL is the public address (https://braid.example.org) used in links that are
-	// shared outside Braid; empty means the request's own host.
-	BaseURL string
 }
 
 // Handler serves the HTML UI.
@@ -69,10 +66,14 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerCheckIns(r)
 	h.registerFunds(r)
 	h.registerRounds(r)
+	h.registerContributions(r)
+	h.registerFundReport(r)
 	h.registerTensions(r)
 	h.registerRelationships(r)
 	h.registerWins(r)
 	h.registerAsks(r)
+	h.registerLetters(r)
+	h.registerDocuments(r)
 	h.registerSkills(r)
 	h.registerProposals(r)
 	h.registerSteppingBack(r)

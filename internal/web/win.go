@@ -17,6 +17,7 @@ func (h *Handler) registerWins(r *httpx.Router) {
 	r.HandleFunc("GET /coalitions/{id}/wins/{win_id}/edit", h.winEdit)
 	r.HandleFunc("POST /coalitions/{id}/wins/{win_id}/edit", h.winUpdate)
 	r.HandleFunc("POST /coalitions/{id}/wins/{win_id}/delete", h.winDelete)
+	r.HandleFunc("POST /coalitions/{id}/wins/{win_id}/thanks", h.winThanks)
 	h.registerPhases(r)
 }
 
@@ -27,10 +28,12 @@ type winListPage struct {
 	CanRecord bool
 }
 
-// winView is a win ready to show: each credit with its share of the win.
+// winView is a win ready to show: each credit with its share of the win, and the
+// thanks the coalition sent for it.
 type winView struct {
 	domain.Win
-	Lines []creditLine
+	Lines  []creditLine
+	Thanks []domain.Thanks
 }
 
 // creditLine is one organization's credit for a win. Name is empty on public pages for
@@ -62,9 +65,20 @@ func (h *Handler) winList(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	thanks, err := h.app.CoalitionThanks(ctx, u, c.ID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	d := winListPage{Coalition: c, CanRecord: perm.Can(app.RecordWins)}
 	for _, win := range wins {
-		d.Wins = append(d.Wins, newWinView(win))
+		v := newWinView(win)
+		for _, th := range thanks {
+			if th.WinID == win.ID {
+				v.Thanks = append(v.Thanks, th)
+			}
+		}
+		d.Wins = append(d.Wins, v)
 	}
 	p := h.page(r, "win.title", d)
 	p.Title = p.T("win.title_of", "Coalition", c.Name)
@@ -157,4 +171,26 @@ func (h *Handler) winDelete(w http.ResponseWriter, r *http.Request) {
 	}
 	h.flash(r, h.requestLocalizer(r).T("win.deleted"))
 	http.Redirect(w, r, "/coalitions/"+url.PathEscape(stored.CoalitionID)+"/wins", http.StatusSeeOther)
+}
+
+// winThanks sends the coalition's thanks to an organization credited with a win. An
+// empty message comes back to the wins page as a message (the page has no field to show
+// it at: the form is folded under each win).
+func (h *Handler) winThanks(w http.ResponseWriter, r *http.Request) {
+	if !h.parseForm(w, r) {
+		return
+	}
+	ctx := r.Context()
+	_, err := h.app.SendThanks(ctx, httpx.User(ctx), r.PathValue("id"), r.PathValue("win_id"), r.PostForm.Get("organization_id"), r.PostForm.Get("message"))
+	loc := h.requestLocalizer(r)
+	switch domain.ErrorCode(err) {
+	case "":
+		h.flash(r, loc.T("win.thanks_sent"))
+	case domain.EINVALID:
+		h.flash(r, loc.T("win.thanks_invalid"))
+	default:
+		h.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/coalitions/"+url.PathEscape(r.PathValue("id"))+"/wins#w-"+url.PathEscape(r.PathValue("win_id")), http.StatusSeeOther)
 }

@@ -246,3 +246,28 @@ func TestWinForm_Delete(t *testing.T) {
 	}
 	wantStatus(t, c.post(base+"/delete", url.Values{"version": {"2"}}), http.StatusNotFound)
 }
+
+// Thanks for a win: sent from the wins page to a credited organization, shown under the
+// win and on the organization's profile; an empty message says what to do.
+func TestWinThanks(t *testing.T) {
+	s := newWinSite(t)
+	ctx := context.Background()
+	w, err := s.site.App.CreateWin(ctx, s.coord, s.co.ID, domain.Win{Date: "2025-01-05", Title: "Hearing won", Kind: "policy", Size: "major",
+		Credits: []domain.Credit{{OrganizationID: s.hmong.OrganizationID, Contribution: "Testified", Weight: 1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := signIn(t, s.site, "amina@example.org", testPassword)
+	wins := "/coalitions/" + s.co.ID + "/wins"
+	res := c.get(wins)
+	wantBody(t, res, "Send thanks", `<option value="`+s.hmong.OrganizationID+`">Hmong Tenants United</option>`, "contributions?link=win:"+w.ID)
+	res = c.post(wins+"/"+w.ID+"/thanks", url.Values{"organization_id": {s.hmong.OrganizationID}, "message": {" "}})
+	wantStatus(t, res, http.StatusSeeOther)
+	wantBody(t, c.get(res.Location), "Write a message of at most 500 characters")
+	res = c.post(wins+"/"+w.ID+"/thanks", url.Values{"organization_id": {s.hmong.OrganizationID}, "message": {"You packed the hearing."}})
+	wantStatus(t, res, http.StatusSeeOther)
+	wantBody(t, c.get(wins), "Thanks sent", "<strong>Hmong Tenants United</strong> — You packed the hearing.")
+	wantBody(t, c.get("/organizations/"+s.hmong.OrganizationID), "Thanks received", "From Housing Justice for “Hearing won”: “You packed the hearing.”")
+	other := newTestCoalition(t, s.site, s.coord, "Transit", false)
+	wantStatus(t, c.post("/coalitions/"+other.ID+"/wins/"+w.ID+"/thanks", url.Values{"organization_id": {s.hmong.OrganizationID}, "message": {"x"}}), http.StatusNotFound)
+}
