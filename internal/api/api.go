@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/braid-org/braid/internal/app"
 	"github.com/braid-org/braid/internal/httpx"
@@ -32,6 +33,10 @@ type API struct {
 	log    *slog.Logger
 	huma   huma.API
 	routes *routeList
+	// LiveHeartbeat is how often live streams send a heartbeat (15 s when zero).
+	LiveHeartbeat time.Duration
+	stopStreams   chan struct{}
+	stopOnce      sync.Once
 }
 
 // New builds the API and its OpenAPI document; Register mounts it.
@@ -39,7 +44,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	if log == nil {
 		log = slog.Default()
 	}
-	x := &API{app: a, log: log, routes: &routeList{mux: http.NewServeMux()}}
+	x := &API{app: a, log: log, routes: &routeList{mux: http.NewServeMux()}, stopStreams: make(chan struct{})}
 	cfg := config()
 	cfg.Transformers = append(cfg.Transformers, x.sanitizeProblem)
 	x.huma = humago.NewWithPrefix(x.routes, Prefix, cfg)
@@ -77,6 +82,7 @@ func New(a *app.App, log *slog.Logger) *API {
 	x.registerLetters()
 	x.registerDocuments()
 	x.registerThanks()
+	x.registerSpeakingQueue()
 	return x
 }
 

@@ -24,6 +24,7 @@ var dimensionSources = map[string]dimensionSource{
 	domain.DimensionHelpReceived:      helpReceived,
 	domain.DimensionProposalsAuthored: proposalsAuthored,
 	domain.DimensionStances:           stancesTaken,
+	domain.DimensionSpeakingTime:      speakingTime,
 	domain.DimensionTasksLed:          tasksLed,
 	domain.DimensionAttendance:        meetingsAttended,
 }

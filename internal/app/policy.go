@@ -28,6 +28,7 @@ const (
 	Propose         Action = "propose"          // draft a proposal
 	ManageProposals Action = "manage_proposals" // open or edit anyone's draft, close a proposal early
 	ManageVoice     Action = "manage_voice"     // choose who takes stances and the queue order
+	RunQueue        Action = "run_queue"        // open, order, call and close a meeting's speaking queue
 	// The power map (issue 6): add targets and assessments.
 	ManagePowerMap Action = "manage_power_map"
 	// Clarity (workstreams, tasks, meetings, commitments).
@@ -59,6 +60,7 @@ var allowed = map[Action][]string{
 	Propose:          {domain.AccessCoordinator, domain.AccessFacilitator, domain.AccessMember},
 	ManageProposals:  {domain.AccessCoordinator, domain.AccessFacilitator},
 	ManageVoice:      {domain.AccessCoordinator},
+	RunQueue:         {domain.AccessCoordinator, domain.AccessFacilitator},
 	ManagePowerMap:   {domain.AccessCoordinator, domain.AccessFacilitator, domain.AccessMember},
 	// Clarity.
 	ManageWorkstreams: {domain.AccessCoordinator},

@@ -78,6 +78,7 @@ const (
 	// Voice and decisions (issue 4).
 	DimensionProposalsAuthored = "proposals_authored"
 	DimensionStances           = "stances"
+	DimensionSpeakingTime      = "speaking_time" // seconds spoken in meetings (speaking queue turns)
 	// Money (issue 5): cents allocated to each member, and its confirmed contributed time.
 	DimensionDollars = "dollars_allocated"
 	DimensionHours   = "hours_contributed"
@@ -93,6 +94,7 @@ var Dimensions = []string{
 	DimensionHelpReceived,
 	DimensionProposalsAuthored,
 	DimensionStances,
+	DimensionSpeakingTime,
 	DimensionDollars,
 	DimensionHours,
 }

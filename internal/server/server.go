@@ -29,6 +29,8 @@ type Config struct {
 	// BaseURL is the public address, for links shared outside Braid (invitations).
 	BaseURL string
 	Log     *slog.Logger
+	// LiveHeartbeat is how often live streams (speaking queues) send a heartbeat; 15 s when zero.
+	LiveHeartbeat time.Duration
 }
 
 // Server is Braid's HTTP handler and its parts.
@@ -38,6 +40,7 @@ type Server struct {
 	sessions *scs.SessionManager
 	router   *httpx.Router
 	handler  http.Handler
+	api      *api.API
 	// Routes lists every registered pattern, for the authorization-matrix test.
 	Routes []string
 }
@@ -69,7 +72,10 @@ func New(a *app.App, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	ui.Register(s.router)
-	api.New(a, log).Register(s.router)
+	x := api.New(a, log)
+	x.LiveHeartbeat = cfg.LiveHeartbeat
+	x.Register(s.router)
+	s.api = x
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -145,6 +151,7 @@ func writeAuthProblem(w http.ResponseWriter, err error) {
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second,
 		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
+	srv.RegisterOnShutdown(s.api.StopStreams) // live streams would hold shutdown up
 	go s.cleanSessions(ctx)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

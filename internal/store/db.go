@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/braid-org/braid/internal/domain"
@@ -24,6 +25,9 @@ type DB struct {
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 	url string
+	// live is the notification hub (live.go), made on first use.
+	live     *Live
+	liveOnce sync.Once
 }
 
 // Open opens the database named by url: "postgres://..." or "postgresql://..." for
@@ -73,6 +77,9 @@ func (db *DB) Dialect() string { return db.dialect.name }
 
 // Close closes both pools.
 func (db *DB) Close() error {
+	if db.live != nil {
+		db.live.close()
+	}
 	var err error
 	if db.read != nil && db.read != db.write {
 		err = db.read.Close()

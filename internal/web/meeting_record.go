@@ -34,6 +34,7 @@ type meetingView struct {
 	AttendForIDs  map[string]bool
 	TotalTurnout  int
 	AttendingOrgs int
+	meetingVoice  // the speaking queue and how speaking time split (speaking_queue_meeting.go)
 }
 
 // actionItemRow is an action item with the names of what it refers to.
@@ -85,6 +86,9 @@ func (h *Handler) loadMeeting(r *http.Request) (any, string, error) {
 		orgs[a.OrganizationID] = true
 	}
 	v.AttendingOrgs = len(orgs)
+	if v.meetingVoice, err = h.loadMeetingVoice(r, b.Coalition.ID, m.ID); err != nil {
+		return nil, "", err
+	}
 	for _, t := range m.Turnout {
 		v.TotalTurnout += t.People
 	}

@@ -78,6 +78,7 @@ func (h *Handler) Register(r *httpx.Router) {
 	h.registerProposals(r)
 	h.registerSteppingBack(r)
 	h.registerWorkstreams(r) // also tasks and meetings
+	h.registerSpeakingQueue(r)
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
