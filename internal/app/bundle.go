@@ -122,7 +122,10 @@ func coalitionContents(ctx context.Context, tx *store.Tx, c *domain.Coalition) (
 	if out.LetterContents, err = letterContents(ctx, tx, c.ID); err != nil {
 		return out, err
 	}
-	out.MoneyContents, err = moneyContents(ctx, tx, c.ID)
+	if out.MoneyContents, err = moneyContents(ctx, tx, c.ID); err != nil {
+		return out, err
+	}
+	out.SpeakingTurns, err = tx.ListCoalitionSpeakingTurns(ctx, c.ID)
 	return out, err
 }
 
@@ -300,6 +303,7 @@ func (p *importPlan) checkOtherIDs(ctx context.Context, tx *store.Tx, v *domain.
 	letterIDs(p.bundle, tables)
 	healthIDs(p.bundle, tables)
 	moneyIDs(p.bundle, tables)
+	speakingIDs(p.bundle, tables)
 	for _, table := range slices.Sorted(maps.Keys(tables)) {
 		var ids []string
 		for _, r := range tables[table] {
@@ -375,6 +379,9 @@ func (p *importPlan) write(ctx context.Context, tx *store.Tx) error {
 		return err
 	}
 	if err := writeMoney(ctx, tx, p.MoneyContents); err != nil {
+		return err
+	}
+	if err := tx.InsertSpeakingTurns(ctx, p.Coalition.ID, p.SpeakingTurns); err != nil {
 		return err
 	}
 	return writeHealth(ctx, tx, p.importer, p.HealthContents)

@@ -203,7 +203,7 @@ func checkEveryKindPresent(t *testing.T, raw []byte) {
 		"open proposals": open, "closed proposals": closed, "stances": stances, "pseudonymous voters": person,
 		"stepping backs": len(b.SteppingBacks), "targets": len(b.Targets), "asks and offers": len(b.AsksOffers),
 		"skill needs": len(b.SkillNeeds), "relationships": len(b.Relationships), "relationship history": len(b.RelationshipHistory),
-		"sign-on letters": len(b.SignOnLetters)}
+		"sign-on letters": len(b.SignOnLetters), "speaking turns": len(b.SpeakingTurns)}
 	for _, l := range b.SignOnLetters {
 		counts["signatures"] += len(l.Signatures)
 	}

@@ -134,7 +134,7 @@ func TestImportBundle_Version1ImportsWithoutWork(t *testing.T) {
 		raw := exportRaw(t, src, coordinator, ids["Riders First Transit Table"])
 		v1 := editBundle(t, raw, func(doc map[string]any) {
 			doc["version"] = json.Number("1")
-			for _, list := range []string{"workstreams", "tasks", "meetings", "attendance", "commitments", "phase_changes", "wins", "voice_settings", "proposals", "stepping_backs", "targets", "asks_offers", "skill_needs", "relationships", "relationship_history", "sign_on_letters", "check_ins", "tensions", "funds", "contributions", "allocation_rounds"} {
+			for _, list := range []string{"workstreams", "tasks", "meetings", "attendance", "commitments", "phase_changes", "wins", "voice_settings", "proposals", "stepping_backs", "targets", "asks_offers", "skill_needs", "relationships", "relationship_history", "sign_on_letters", "check_ins", "tensions", "funds", "contributions", "allocation_rounds", "speaking_turns"} {
 				delete(doc, list)
 			}
 		})
@@ -205,6 +205,29 @@ func addVoiceRecords(t *testing.T, a *app.App, coordinator *domain.User, coaliti
 	if _, err := a.StepBack(ctx, member, coalitionID, app.SteppingBackInput{OrganizationID: org, Scope: "workstream", WorkstreamID: streams[0].ID,
 		Reason: "resources"}); err != nil {
 		t.Fatal(err)
+	}
+	// A speaking queue with one finished turn, and a turn still under way (left behind).
+	meetings, err := a.Meetings(ctx, coordinator, coalitionID, nil, nil)
+	if err != nil || len(meetings) == 0 {
+		t.Fatalf("meetings: %v, %v", meetings, err)
+	}
+	m := meetings[0].ID
+	if _, err := a.OpenSpeakingQueue(ctx, coordinator, coalitionID, m); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []*domain.User{member, coordinator} {
+		orgID := ""
+		if u == member {
+			orgID = org
+		}
+		if _, _, err := a.RaiseHand(ctx, u, coalitionID, m, orgID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 2 {
+		if _, err := a.CallNextSpeaker(ctx, coordinator, coalitionID, m); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

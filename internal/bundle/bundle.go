@@ -79,6 +79,8 @@ type Bundle struct {
 	Funds            []Fund            `json:"funds"`
 	Contributions    []Contribution    `json:"contributions"`
 	AllocationRounds []AllocationRound `json:"allocation_rounds"`
+	// Since version 2 too: finished speaking turns, by organization (see speaking.go).
+	SpeakingTurns []SpeakingTurn `json:"speaking_turns"`
 }
 
 // Coalition is the coalition itself.

@@ -28,6 +28,7 @@ func check(b *Bundle, r *report) {
 	checkLetters(b, ix, r)
 	checkHealth(b, ix, r)
 	checkMoney(b, ix, r)
+	checkSpeaking(b, ix, r)
 }
 
 // index holds the ids of the records checked so far, by the index of each in its

@@ -25,6 +25,7 @@ type Contents struct {
 	LetterContents
 	HealthContents
 	MoneyContents
+	SpeakingContents
 }
 
 // New builds the bundle of c, every array ordered by id. People keep only their
@@ -69,6 +70,7 @@ func New(c Contents, exportedAt time.Time) *Bundle {
 	b.addLetters(c.LetterContents)
 	b.addHealth(c.HealthContents)
 	b.addMoney(c.MoneyContents)
+	b.addSpeaking(c.SpeakingContents)
 	b.sort()
 	b.pseudonymizeVoters()
 	return b
@@ -97,6 +99,7 @@ func (b *Bundle) sort() {
 	b.sortLetters()
 	b.sortHealth()
 	b.sortMoney()
+	b.sortSpeaking()
 }
 
 func fromCoalition(c domain.Coalition) Coalition {
@@ -157,6 +160,7 @@ func (b *Bundle) Contents() Contents {
 	c.LetterContents = b.letters()
 	c.HealthContents = b.health()
 	c.MoneyContents = b.money()
+	c.SpeakingContents = b.speaking()
 	return c
 }
 

@@ -107,6 +107,7 @@ func (b *Bundle) upgrade() {
 	b.Relationships, b.RelationshipHistory = orEmpty(b.Relationships), orEmpty(b.RelationshipHistory)
 	b.SignOnLetters, b.CheckIns, b.Tensions = orEmpty(b.SignOnLetters), orEmpty(b.CheckIns), orEmpty(b.Tensions)
 	b.Funds, b.Contributions, b.AllocationRounds = orEmpty(b.Funds), orEmpty(b.Contributions), orEmpty(b.AllocationRounds)
+	b.SpeakingTurns = orEmpty(b.SpeakingTurns)
 }
 
 // checkHeader refuses a document that is not a bundle, or a bundle of a version this

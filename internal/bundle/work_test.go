@@ -122,7 +122,7 @@ func TestParse_ChecksWorkRecords(t *testing.T) {
 func TestParse_ReadsVersion1WithEmptyWork(t *testing.T) {
 	doc := sampleDoc(t)
 	doc["version"] = json.Number("1")
-	for _, list := range []string{"workstreams", "tasks", "meetings", "attendance", "commitments", "phase_changes", "wins", "voice_settings", "proposals", "stepping_backs", "targets", "asks_offers", "skill_needs", "relationships", "relationship_history", "sign_on_letters", "check_ins", "tensions", "funds", "contributions", "allocation_rounds"} {
+	for _, list := range []string{"workstreams", "tasks", "meetings", "attendance", "commitments", "phase_changes", "wins", "voice_settings", "proposals", "stepping_backs", "targets", "asks_offers", "skill_needs", "relationships", "relationship_history", "sign_on_letters", "check_ins", "tensions", "funds", "contributions", "allocation_rounds", "speaking_turns"} {
 		delete(doc, list)
 	}
 	b, problems := Parse(marshal(t, doc))

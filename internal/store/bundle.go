@@ -208,6 +208,7 @@ var existingIDColumns = map[string]string{
 	"sign_on_letters":     "''",
 	"checkins":            "''",
 	"funds":               "''",
+	"speaking_turns":      "''",
 	"ledger_entries":      "''",
 	"contributions":       "''",
 	"allocation_rounds":   "''",
