@@ -10,8 +10,9 @@ import (
 )
 
 // dollarsAllocated is each member's allocations in the coalition's funds in the period,
-// in minor units, net of corrections. Funds in different currencies are added as they
-// are: a coalition's funds are expected to share one currency.
+// in minor units, net of corrections. Amounts in different currencies cannot be added:
+// the dimension counts the coalition's main currency, the one in which it has allocated
+// the most, and leaves allocations in other currencies out.
 func dollarsAllocated(ctx context.Context, tx *store.Tx, coalitionID string, members []domain.Membership, from, to *time.Time) (map[string]float64, error) {
 	f, t := "", ""
 	if from != nil {
@@ -20,7 +21,11 @@ func dollarsAllocated(ctx context.Context, tx *store.Tx, coalitionID string, mem
 	if to != nil {
 		t = to.UTC().Format("2006-01-02T15:04:05.000000Z")
 	}
-	sums, err := tx.AllocatedByOrganization(ctx, coalitionID, f, t)
+	currency, err := tx.MainAllocationCurrency(ctx, coalitionID)
+	if err != nil {
+		return nil, err
+	}
+	sums, err := tx.AllocatedByOrganization(ctx, coalitionID, currency, f, t)
 	return moneyPerMember(members, sums), err
 }
 

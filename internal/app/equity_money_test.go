@@ -59,3 +59,33 @@ func TestCompensationRatio(t *testing.T) {
 		t.Errorf("found %d most_impacted groups, want 2", found)
 	}
 }
+
+// TestDollarsAllocated_MainCurrencyOnly: with 100.00 USD allocated equally to two
+// members and 30.00 EUR to one, the dimension counts the main currency (USD, the larger
+// total) only: 5000 and 5000 cents, total 10000; the EUR allocation is not added to it.
+func TestDollarsAllocated_MainCurrencyOnly(t *testing.T) {
+	w := newMoneyWorld(t, storetest.MustOpenDB(t))
+	o1, o2 := w.m1.OrganizationID, w.m2.OrganizationID
+	w.record(t, app.EntryInput{Kind: "received", Amount: 10_000})
+	r := w.open(t, w.coord, app.RoundInput{Amount: 10_000, Method: "equal", Members: []string{o1, o2}})
+	if _, err := w.a.ApproveRound(ctx, w.coord, w.c.ID, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	eur, err := w.a.CreateFund(ctx, w.coord, w.c.ID, app.FundInput{Name: "Euro gift", HolderName: "Sponsor", Currency: "EUR"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.a.RecordEntry(ctx, w.coord, w.c.ID, eur.ID, app.EntryInput{Kind: "received", Amount: 3_000, Currency: "EUR"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.a.RecordEntry(ctx, w.coord, w.c.ID, eur.ID, app.EntryInput{Kind: "allocated", Amount: 3_000, Currency: "EUR", OrganizationID: o1}); err != nil {
+		t.Fatal(err)
+	}
+	dollars, err := w.a.EquityReport(ctx, w.rep1, w.c.ID, domain.DimensionDollars, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dollars.Total != 10_000 {
+		t.Errorf("total = %v, want 10000 (USD only)", dollars.Total)
+	}
+}

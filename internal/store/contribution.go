@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -157,14 +159,14 @@ func (tx *Tx) ConfirmedMinutes(ctx context.Context, coalitionID, from, to string
 
 // AllocatedByOrganization sums each organization's allocations (net of corrections)
 // in the coalition's funds, between two instants given as stored times ("" for open).
-func (tx *Tx) AllocatedByOrganization(ctx context.Context, coalitionID, from, to string) (map[string]int64, error) {
+func (tx *Tx) AllocatedByOrganization(ctx context.Context, coalitionID, currency, from, to string) (map[string]int64, error) {
 	if to == "" {
 		to = "9999"
 	}
 	rows, err := tx.query(ctx, `SELECT e.organization_id, SUM(e.amount) FROM ledger_entries e JOIN funds f ON f.id = e.fund_id
-		WHERE f.coalition_id = $1 AND e.at >= $2 AND e.at <= $3 AND (e.kind = 'allocated'
+		WHERE f.coalition_id = $1 AND e.currency = $4 AND e.at >= $2 AND e.at <= $3 AND (e.kind = 'allocated'
 		OR (e.kind = 'correction' AND e.corrects IN (SELECT id FROM ledger_entries WHERE kind = 'allocated')))
-		GROUP BY e.organization_id`, coalitionID, from, to)
+		GROUP BY e.organization_id`, coalitionID, from, to, currency)
 	if err != nil {
 		return nil, err
 	}
@@ -179,4 +181,16 @@ func (tx *Tx) AllocatedByOrganization(ctx context.Context, coalitionID, from, to
 		out[org] = m
 	}
 	return out, rows.Err()
+}
+
+// MainAllocationCurrency returns the currency in which a coalition has allocated the
+// most (ties to the code that sorts first), "" when it has allocated nothing.
+func (tx *Tx) MainAllocationCurrency(ctx context.Context, coalitionID string) (string, error) {
+	var currency string
+	err := tx.queryRow(ctx, `SELECT e.currency FROM ledger_entries e JOIN funds f ON f.id = e.fund_id
+		WHERE f.coalition_id = $1 AND e.kind = 'allocated' GROUP BY e.currency ORDER BY SUM(e.amount) DESC, e.currency LIMIT 1`, coalitionID).Scan(&currency)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return currency, err
 }
