@@ -38,7 +38,7 @@ func (a *App) ExportCoalitionWith(ctx context.Context, actor Actor, coalitionID 
 			return err
 		}
 		if opts.Health {
-			if contents.HealthContents, err = healthContents(ctx, tx, p.Coalition.ID); err != nil {
+			if contents.HealthContents, err = healthContents(ctx, tx, actor, p.Coalition.ID); err != nil {
 				return err
 			}
 			if err := tx.Audit(ctx, p.Coalition.ID, actor.ID, "coalition.export_health", "coalition", p.Coalition.ID, map[string]any{

@@ -15,9 +15,11 @@ type ExportOptions struct {
 	Health bool
 }
 
-// healthContents reads a coalition's closed check-ins with their responses and its
-// tensions with their history.
-func healthContents(ctx context.Context, tx *store.Tx, coalitionID string) (bundle.HealthContents, error) {
+// healthContents reads a coalition's closed check-ins with their responses and the
+// tensions with their history that the exporting coordinator may see: an export never
+// reveals a tension its exporter could not open (a tension between other parties stays
+// with its facilitators).
+func healthContents(ctx context.Context, tx *store.Tx, actor Actor, coalitionID string) (bundle.HealthContents, error) {
 	c := bundle.HealthContents{Responses: map[string][]domain.CheckInResponse{}}
 	all, err := tx.ListCheckIns(ctx, coalitionID)
 	if err != nil {
@@ -32,8 +34,20 @@ func healthContents(ctx context.Context, tx *store.Tx, coalitionID string) (bund
 			return c, err
 		}
 	}
-	c.Tensions, err = tx.ListCoalitionTensions(ctx, coalitionID)
-	return c, err
+	tensions, err := tx.ListCoalitionTensions(ctx, coalitionID)
+	if err != nil {
+		return c, err
+	}
+	p, reps, err := tensionScope(ctx, tx, actor, coalitionID)
+	if err != nil {
+		return c, err
+	}
+	for _, t := range tensions {
+		if tensionAccess(p, actor.ID, reps, &t).See {
+			c.Tensions = append(c.Tensions, t)
+		}
+	}
+	return c, nil
 }
 
 // writeHealth inserts a bundle's check-ins and tensions; the importer becomes
