@@ -5,10 +5,11 @@
 // the ecosystem as GraphML for Gephi and NetworkX.
 //
 // The package is pure: no database, no HTTP. The graph algorithms are gonum's
-// (gonum.org/v1/gonum/graph): betweenness, connected components, Louvain communities
-// and modularity. Gonum has no eigenvector centrality or clustering coefficient, so
-// those two are computed here, following NetworkX's definitions (see centrality.go
-// and structure.go).
+// (gonum.org/v1/gonum/graph): betweenness, connected components and modularity.
+// Gonum has no eigenvector centrality or clustering coefficient, so those two are
+// computed here, following NetworkX's definitions (see centrality.go and
+// structure.go); gonum's Louvain does not scale to 10,000 organizations, so the
+// Louvain communities are found here too (see louvain.go).
 //
 // Each figure follows NetworkX's definition where NetworkX has one, so that the
 // numbers can be checked against NetworkX on the exported GraphML (networkx_test.go

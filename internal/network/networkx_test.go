@@ -145,7 +145,7 @@ func compareNetworkX(t testing.TB, f *Figures, nx nxFigures) {
 	close("density", f.Density, nx.Density)
 	closePtr("mean depth", f.MeanDepth, nx.MeanDepth)
 	closePtr("average clustering", f.AverageClustering, nx.AverageClustering)
-	closePtr("modularity of gonum's communities", f.Modularity, nx.PartitionModularity)
+	closePtr("modularity of our communities", f.Modularity, nx.PartitionModularity)
 	if diff := cmp.Diff(nx.Components, memberLists(f.Components)); diff != "" {
 		t.Errorf("components (-NetworkX +ours):\n%s", diff)
 	}
@@ -163,7 +163,7 @@ func compareNetworkX(t testing.TB, f *Figures, nx nxFigures) {
 	t.Logf("%d organizations, %d ties, %d components; largest difference from NetworkX %.2g",
 		f.Organizations, f.Ties, len(f.Components), worst)
 	if f.Modularity != nil && nx.LouvainModularity != nil {
-		t.Logf("Louvain: gonum %d communities, Q = %.4f; NetworkX %d, Q = %.4f",
+		t.Logf("Louvain: ours %d communities, Q = %.4f; NetworkX %d, Q = %.4f",
 			len(f.Communities), *f.Modularity, nx.LouvainCount, *nx.LouvainModularity)
 	}
 }

@@ -4,7 +4,7 @@ Usage: python3 figures.py GRAPHML [PARTITION_JSON]
 
 Reads the GraphML that WriteGraphML wrote and prints one JSON object with the
 figures and the seconds each stage took (stages as in network.go). PARTITION_JSON,
-when given, lists the communities found by gonum; their modularity is computed too.
+when given, lists the communities found in Go; their modularity is computed too.
 """
 import json
 import sys
