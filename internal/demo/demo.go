@@ -96,6 +96,9 @@ func Seed(ctx context.Context, a *app.App) (Credentials, error) {
 		if err := seedLetters(ctx, tx, w); err != nil {
 			return err
 		}
+		if err := seedSpeaking(ctx, tx, w); err != nil {
+			return err
+		}
 		if err := seedMoney(ctx, tx, w); err != nil { // links contributions to the work and wins above
 			return fmt.Errorf("money: %w", err)
 		}
