@@ -82,7 +82,7 @@ func (a *App) Letter(ctx context.Context, actor Actor, coalitionID, id string) (
 				rec.Signatures[i].ContactName, rec.Signatures[i].ContactEmail = "", ""
 			}
 		}
-		rec.Mine, err = mySignatures(ctx, tx, actor, p.Coalition.ID, id)
+		rec.Mine, err = mySignatures(ctx, tx, actor, p.Coalition.ID, rec.Signatures)
 		out = rec
 		return err
 	})
@@ -90,30 +90,26 @@ func (a *App) Letter(ctx context.Context, actor Actor, coalitionID, id string) (
 }
 
 // mySignatures lists the current member organizations actor represents, each with its
-// signature on the letter if it has one that is not withdrawn.
-func mySignatures(ctx context.Context, tx *store.Tx, actor Actor, coalitionID, letterID string) ([]MySignature, error) {
-	ms, err := tx.ListMemberships(ctx, coalitionID, "", 0)
+// confirmed signature among signatures, if any (a member's signature is confirmed at
+// once, and a withdrawn one is not listed).
+func mySignatures(ctx context.Context, tx *store.Tx, actor Actor, coalitionID string, signatures []domain.Signature) ([]MySignature, error) {
+	orgs, err := tx.ListOrganizationsOfUser(ctx, actor.ID)
 	if err != nil {
 		return nil, err
 	}
 	out := []MySignature{}
-	for _, m := range ms {
-		if m.Status != domain.StatusActive || m.Organization == nil {
+	for _, o := range orgs {
+		m, err := tx.FindMembershipOfOrganization(ctx, coalitionID, o.ID)
+		if domain.ErrorCode(err) == domain.ENOTFOUND || (err == nil && m.Status != domain.StatusActive) {
 			continue
-		}
-		rep, err := tx.IsRepresentative(ctx, actor.ID, m.OrganizationID)
-		if err != nil || !rep {
-			if err != nil {
-				return nil, err
-			}
-			continue
-		}
-		mine := MySignature{OrganizationID: m.OrganizationID, Name: m.Organization.Name}
-		s, err := tx.FindSignatureByKey(ctx, letterID, domain.MemberSignerKey(m.OrganizationID))
-		if err == nil && s.Status != domain.SignatureWithdrawn {
-			mine.Signature = s
-		} else if err != nil && domain.ErrorCode(err) != domain.ENOTFOUND {
+		} else if err != nil {
 			return nil, err
+		}
+		mine := MySignature{OrganizationID: o.ID, Name: o.Name}
+		for i := range signatures {
+			if signatures[i].OrganizationID == o.ID {
+				mine.Signature = &signatures[i]
+			}
 		}
 		out = append(out, mine)
 	}

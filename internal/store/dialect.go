@@ -20,9 +20,9 @@ type dialect struct {
 	migrationLock string
 	// caseInsensitiveLike is the operator for case-insensitive substring search.
 	caseInsensitiveLike string
-	// Full-text search of the analysis library. documentSearch selects the ids of a
-	// coalition's documents ($1) matching words ($2, space-separated words; each must
-	// appear), best first. SQLite keeps a separate FTS5 index written by indexDocument
+	// Full-text search of the analysis library. documentSearch is the FROM … ORDER BY
+	// part of the query selecting a coalition's documents ($1, as d) matching words ($2,
+	// each must appear), best first. SQLite keeps a separate FTS5 index written by indexDocument
 	// ($1 id, $2 text) and cleared by unindexDocument ($1 id); PostgreSQL indexes the
 	// documents' own search_text column, so it needs neither.
 	documentSearch, indexDocument, unindexDocument string
@@ -34,7 +34,7 @@ var (
 	sqlite = dialect{
 		name:                "sqlite",
 		caseInsensitiveLike: "LIKE",
-		documentSearch: `SELECT d.id FROM documents_fts f JOIN documents d ON d.id = f.document_id
+		documentSearch: `FROM documents_fts f JOIN documents d ON d.id = f.document_id
 			WHERE d.coalition_id = $1 AND documents_fts MATCH $2 ORDER BY f.rank, d.created_at DESC LIMIT 200`,
 		indexDocument:   `INSERT INTO documents_fts (document_id, search_text) VALUES ($1, $2)`,
 		unindexDocument: `DELETE FROM documents_fts WHERE document_id = $1`,
@@ -52,7 +52,7 @@ var (
 		name:                "postgres",
 		migrationLock:       "SELECT pg_advisory_xact_lock(72616964)", // "raid"
 		caseInsensitiveLike: "ILIKE",
-		documentSearch: `SELECT d.id FROM documents d WHERE d.coalition_id = $1
+		documentSearch: `FROM documents d WHERE d.coalition_id = $1
 			AND to_tsvector('simple', d.search_text) @@ to_tsquery('simple', $2)
 			ORDER BY ts_rank(to_tsvector('simple', d.search_text), to_tsquery('simple', $2)) DESC, d.created_at DESC LIMIT 200`,
 		// Words joined by & (all must appear), each a prefix match, like SQLite's.

@@ -166,30 +166,18 @@ func hasTag(d *domain.Document, tag string) bool {
 // SearchDocuments returns a coalition's documents in which every word appears (as a
 // word or the start of one), best first, at most 200.
 func (tx *Tx) SearchDocuments(ctx context.Context, coalitionID string, words []string) ([]domain.Document, error) {
-	rows, err := tx.query(ctx, tx.dialect.documentSearch, coalitionID, tx.dialect.searchWords(words))
+	rows, err := tx.query(ctx, `SELECT `+documentCols+` `+tx.dialect.documentSearch, coalitionID, tx.dialect.searchWords(words))
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
+	defer rows.Close()
+	out := []domain.Document{}
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	out := make([]domain.Document, 0, len(ids))
-	for _, id := range ids {
-		d, err := tx.FindDocument(ctx, coalitionID, id)
+		d, err := scanDocument(rows)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, *d)
 	}
-	return out, nil
+	return out, rows.Err()
 }

@@ -205,22 +205,11 @@ func (h *Handler) documentForm(page string, change func(*http.Request) (string, 
 }
 
 func (h *Handler) documentFormError(w http.ResponseWriter, r *http.Request, page string, err error) {
-	if code := domain.ErrorCode(err); code == domain.EFORBIDDEN || code == domain.ENOTFOUND {
-		h.fail(w, r, err)
-		return
-	}
 	load := h.loadDocuments
 	if page == "document" {
 		load = h.loadDocument
 	}
-	p := h.page(r, "document.title", nil)
-	if lerr := load(r, p); lerr != nil {
-		h.fail(w, r, lerr)
-		return
-	}
-	if !h.formError(w, r, page, p, err) {
-		h.fail(w, r, err)
-	}
+	h.refuseForm(w, r, page, "document.title", load, err)
 }
 
 // documentUpload handles the file form (multipart). The server caps the body a little

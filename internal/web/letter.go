@@ -123,23 +123,12 @@ func (h *Handler) letterForm(page string, change func(*http.Request) (string, er
 			return
 		}
 		id, err := change(r)
-		if code := domain.ErrorCode(err); code == domain.EFORBIDDEN || code == domain.ENOTFOUND {
-			h.fail(w, r, err) // the page may not even be visible to this person
-			return
-		}
 		if err != nil {
 			load := h.loadLetters
 			if page == "letter" {
 				load = h.loadLetter
 			}
-			p := h.page(r, "letter.title", nil)
-			if lerr := load(r, p); lerr != nil {
-				h.fail(w, r, lerr)
-				return
-			}
-			if !h.formError(w, r, page, p, err) {
-				h.fail(w, r, err)
-			}
+			h.refuseForm(w, r, page, "letter.title", load, err)
 			return
 		}
 		h.flash(r, h.requestLocalizer(r).T("letter.saved"))

@@ -62,14 +62,7 @@ func (h *Handler) publicLetterSign(w http.ResponseWriter, r *http.Request) {
 	_, err := h.app.SignFromOutside(r.Context(), id, domain.Signature{OrganizationName: f.Get("organization_name"), City: f.Get("city"),
 		IssueArea: f.Get("issue_area"), ContactName: f.Get("contact_name"), ContactEmail: f.Get("contact_email")}, httpx.Origin(r.Context()))
 	if err != nil {
-		p := h.page(r, "letter.title", nil)
-		if lerr := h.loadPublicLetter(r, p); lerr != nil {
-			h.fail(w, r, lerr)
-			return
-		}
-		if !h.formError(w, r, "letter_public", p, err) {
-			h.fail(w, r, err)
-		}
+		h.refuseForm(w, r, "letter_public", "letter.title", h.loadPublicLetter, err)
 		return
 	}
 	http.Redirect(w, r, done, http.StatusSeeOther)

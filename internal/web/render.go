@@ -180,6 +180,25 @@ func (h *Handler) formError(w http.ResponseWriter, r *http.Request, name string,
 	return true
 }
 
+// refuseForm shows page name again after a refused form: reloaded by load, with the
+// typed values and err's messages at their fields. An error that is not about the form
+// (forbidden, not found, internal) fails the request instead: the page may not even be
+// visible to this person.
+func (h *Handler) refuseForm(w http.ResponseWriter, r *http.Request, name, title string, load func(*http.Request, *Page) error, err error) {
+	if code := domain.ErrorCode(err); code == domain.EFORBIDDEN || code == domain.ENOTFOUND {
+		h.fail(w, r, err)
+		return
+	}
+	p := h.page(r, title, nil)
+	if lerr := load(r, p); lerr != nil {
+		h.fail(w, r, lerr)
+		return
+	}
+	if !h.formError(w, r, name, p, err) {
+		h.fail(w, r, err)
+	}
+}
+
 // parseForm reads a submitted form. A body over the server's limit gets 413 and any
 // other unreadable form 400, each as a page in the person's language.
 func (h *Handler) parseForm(w http.ResponseWriter, r *http.Request) bool {

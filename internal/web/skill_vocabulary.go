@@ -37,14 +37,7 @@ func (h *Handler) skillTermAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := h.app.AddSkillTerm(r.Context(), httpx.User(r.Context()), r.PostForm.Get("name")); err != nil {
-		p := h.page(r, "skills.vocabulary.title", nil)
-		if lerr := h.loadSkillVocabulary(r, p); lerr != nil {
-			h.fail(w, r, lerr)
-			return
-		}
-		if !h.formError(w, r, "skill_vocabulary", p, err) {
-			h.fail(w, r, err)
-		}
+		h.refuseForm(w, r, "skill_vocabulary", "skills.vocabulary.title", h.loadSkillVocabulary, err)
 		return
 	}
 	h.flash(r, h.requestLocalizer(r).T("skills.vocabulary.added"))
