@@ -175,20 +175,14 @@ func impactPower(ctx context.Context, tx *store.Tx, coalitionID string, members 
 		}
 	}
 	out.People = len(seen)
-	letters, err := tx.ListLetters(ctx, coalitionID)
+	signatures, err := tx.ListCoalitionSignatures(ctx, coalitionID)
 	if err != nil {
 		return out, err
 	}
 	outside := map[string]bool{}
-	for _, l := range letters {
-		sigs, err := tx.ListSignatures(ctx, l.ID, domain.SignatureConfirmed)
-		if err != nil {
-			return out, err
-		}
-		for _, g := range sigs {
-			if g.OrganizationID == "" {
-				outside[g.DedupeKey] = true
-			}
+	for _, g := range signatures {
+		if g.OrganizationID == "" && g.Status == domain.SignatureConfirmed {
+			outside[g.DedupeKey] = true
 		}
 	}
 	out.OutsideSigners = len(outside)
